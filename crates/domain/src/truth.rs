@@ -1,0 +1,1 @@
+//! The truthfulness check shared by every enhancer.
