@@ -45,7 +45,10 @@ impl FromStr for Role {
             "user" => Ok(Self::User),
             "employer" => Ok(Self::Employer),
             "admin" => Ok(Self::Admin),
-            _ => Err(ValidationError::new("role", "must be one of user, employer, admin")),
+            _ => Err(ValidationError::new(
+                "role",
+                "must be one of user, employer, admin",
+            )),
         }
     }
 }
@@ -92,7 +95,10 @@ impl FromStr for Tier {
             "free" => Ok(Self::Free),
             "standard" => Ok(Self::Standard),
             "premium" => Ok(Self::Premium),
-            _ => Err(ValidationError::new("tier", "must be one of free, standard, premium")),
+            _ => Err(ValidationError::new(
+                "tier",
+                "must be one of free, standard, premium",
+            )),
         }
     }
 }
@@ -126,7 +132,10 @@ pub struct Subscription {
 
 impl Subscription {
     /// The free plan every new account starts on.
-    pub const FREE: Self = Self { tier: Tier::Free, expires_at: None };
+    pub const FREE: Self = Self {
+        tier: Tier::Free,
+        expires_at: None,
+    };
 
     /// The status of this subscription at `now`. The free tier is always
     /// [`SubscriptionStatus::None`]; a paid tier is expired from its expiry
@@ -193,20 +202,29 @@ mod tests {
 
     #[test]
     fn free_tier_has_no_subscription_whatever_its_expiry() {
-        let sub = Subscription { tier: Tier::Free, expires_at: Some(at(2)) };
+        let sub = Subscription {
+            tier: Tier::Free,
+            expires_at: Some(at(2)),
+        };
         assert_eq!(sub.status_at(at(1)), SubscriptionStatus::None);
     }
 
     #[test]
     fn paid_tier_expires_at_its_expiry_instant() {
-        let sub = Subscription { tier: Tier::Standard, expires_at: Some(at(2)) };
+        let sub = Subscription {
+            tier: Tier::Standard,
+            expires_at: Some(at(2)),
+        };
         assert_eq!(sub.status_at(at(1)), SubscriptionStatus::Active);
         assert_eq!(sub.status_at(at(2)), SubscriptionStatus::Expired);
     }
 
     #[test]
     fn paid_tier_without_expiry_stays_active() {
-        let sub = Subscription { tier: Tier::Premium, expires_at: None };
+        let sub = Subscription {
+            tier: Tier::Premium,
+            expires_at: None,
+        };
         assert_eq!(sub.status_at(at(28)), SubscriptionStatus::Active);
     }
 

@@ -95,11 +95,14 @@ impl ResumeDate {
 
     /// A short human form: `Jan 2020`, `2019`, `Present` or the verbatim text.
     pub fn human(&self) -> String {
-        const MONTHS: [&str; 12] =
-            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
         match self {
             Self::YearMonth { year, month } => {
-                let name = MONTHS.get(usize::from(*month).saturating_sub(1)).unwrap_or(&"");
+                let name = MONTHS
+                    .get(usize::from(*month).saturating_sub(1))
+                    .unwrap_or(&"");
                 format!("{name} {year}")
             }
             other => other.to_string(),
@@ -152,14 +155,22 @@ mod tests {
     #[test]
     fn normalised_forms_round_trip() {
         for text in ["2020-01", "2019", "Present"] {
-            assert_eq!(ResumeDate::parse_normalized(text).unwrap().to_string(), text);
+            assert_eq!(
+                ResumeDate::parse_normalized(text).unwrap().to_string(),
+                text
+            );
         }
-        assert_eq!(ResumeDate::parse_normalized("present"), Some(ResumeDate::Present));
+        assert_eq!(
+            ResumeDate::parse_normalized("present"),
+            Some(ResumeDate::Present)
+        );
     }
 
     #[test]
     fn invalid_forms_are_refused() {
-        for text in ["2020-13", "2020-00", "20-01", "2020-1", "Jan 2020", "", "0999"] {
+        for text in [
+            "2020-13", "2020-00", "20-01", "2020-1", "Jan 2020", "", "0999",
+        ] {
             assert_eq!(ResumeDate::parse_normalized(text), None, "{text:?}");
         }
     }

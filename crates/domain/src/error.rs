@@ -19,7 +19,10 @@ pub struct ValidationError {
 impl ValidationError {
     /// Builds an error for `field`.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     /// The same error with `prefix` put before the field path.
@@ -126,7 +129,9 @@ pub enum TokenError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum GateRefusal {
     /// The account is on the free tier.
-    #[error("an active Standard or Premium subscription is required; this account has no subscription")]
+    #[error(
+        "an active Standard or Premium subscription is required; this account has no subscription"
+    )]
     NoSubscription,
     /// The paid subscription has expired.
     #[error("the subscription has expired; renew it to enhance resumes")]

@@ -69,7 +69,10 @@ impl Email {
         if is_plausible_email(&email) {
             Ok(Self(email))
         } else {
-            Err(ValidationError::new("email", "is not a valid email address"))
+            Err(ValidationError::new(
+                "email",
+                "is not a valid email address",
+            ))
         }
     }
 
@@ -92,9 +95,9 @@ fn is_plausible_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
-    let labels_ok = domain.split('.').all(|label| {
-        !label.is_empty() && !label.starts_with('-') && !label.ends_with('-')
-    });
+    let labels_ok = domain
+        .split('.')
+        .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'));
     !local.is_empty() && !domain.contains('@') && domain.contains('.') && labels_ok
 }
 
@@ -110,8 +113,17 @@ mod tests {
 
     #[test]
     fn malformed_emails_are_rejected() {
-        for raw in ["", "ada", "ada@", "@example.com", "ada@example", "a b@example.com",
-            "ada@@example.com", "ada@.example.com", "ada@example..com"] {
+        for raw in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a b@example.com",
+            "ada@@example.com",
+            "ada@.example.com",
+            "ada@example..com",
+        ] {
             assert!(Email::parse(raw).is_err(), "{raw:?} was accepted");
         }
     }

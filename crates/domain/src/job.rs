@@ -109,7 +109,10 @@ impl PageRequest {
             return Err(ValidationError::new("page", "must be 1 or more"));
         }
         if page_size == 0 || page_size > Self::MAX_SIZE {
-            return Err(ValidationError::new("page_size", "must be between 1 and 100"));
+            return Err(ValidationError::new(
+                "page_size",
+                "must be between 1 and 100",
+            ));
         }
         Ok(Self { page, page_size })
     }
@@ -122,6 +125,9 @@ impl PageRequest {
 
 impl Default for PageRequest {
     fn default() -> Self {
-        Self { page: 1, page_size: 20 }
+        Self {
+            page: 1,
+            page_size: 20,
+        }
     }
 }

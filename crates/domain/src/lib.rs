@@ -17,6 +17,7 @@ pub mod ids;
 pub mod job;
 pub mod ports;
 pub mod resume;
+pub mod service;
 pub mod truth;
 
 pub use account::{NewUser, Role, Subscription, SubscriptionStatus, Tier, User, UserCredentials};

@@ -8,7 +8,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::account::{NewUser, Subscription, User, UserCredentials, Role};
+use crate::account::{NewUser, Role, Subscription, User, UserCredentials};
 use crate::document::ExtractedDocument;
 use crate::enhancement::{Enhancement, NewStoredResume, StoredResume};
 use crate::error::{
@@ -18,11 +18,11 @@ use crate::ids::{Email, JobId, ResumeId, UserId};
 use crate::job::{Job, JobPage, JobPosting, PageRequest};
 use crate::resume::{ResumeContent, SkillCategory};
 
-#[cfg(feature = "mock")]
+#[cfg(any(test, feature = "mock"))]
 use mockall::automock;
 
 /// Reads the text of an uploaded file.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 #[async_trait]
 pub trait TextExtractor: Send + Sync {
     /// Extracts the text of `bytes`, detecting the format from the bytes.
@@ -38,14 +38,14 @@ pub trait TextExtractor: Send + Sync {
 
 /// Turns extracted text into a structured resume. Pure and fast; never fails:
 /// what cannot be found is left empty.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 pub trait ResumeParser: Send + Sync {
     /// Parses a document into resume sections.
     fn parse(&self, document: &ExtractedDocument) -> ResumeContent;
 }
 
 /// Knows skills, their categories and their aliases (`k8s` is `Kubernetes`).
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 pub trait SkillTaxonomy: Send + Sync {
     /// The category of a skill; unknown skills are [`SkillCategory::Technical`].
     fn category_of(&self, skill: &str) -> SkillCategory;
@@ -64,7 +64,7 @@ pub struct SourceResume {
 }
 
 /// Tailors a resume to a job.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 #[async_trait]
 pub trait Enhancer: Send + Sync {
     /// Produces a tailored resume that asserts nothing the source does not.
@@ -81,7 +81,7 @@ pub type ResumeEdit =
 
 /// Stores enhanced resumes. Every read takes the owner: another user's resume
 /// is [`RepoError::NotFound`], as if it did not exist.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 #[async_trait]
 pub trait ResumeRepo: Send + Sync {
     /// Stores a new enhanced resume (version 1).
@@ -107,8 +107,7 @@ pub trait ResumeRepo: Send + Sync {
     ///
     /// # Errors
     /// [`RepoError::NotFound`] when there is none.
-    async fn latest_for_job(&self, owner: UserId, job: JobId)
-        -> Result<StoredResume, RepoError>;
+    async fn latest_for_job(&self, owner: UserId, job: JobId) -> Result<StoredResume, RepoError>;
 
     /// Every resume of `owner`, newest first.
     ///
@@ -145,7 +144,7 @@ pub trait ResumeRepo: Send + Sync {
 }
 
 /// Stores accounts.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 #[async_trait]
 pub trait UserRepo: Send + Sync {
     /// Stores a new account.
@@ -176,8 +175,11 @@ pub trait UserRepo: Send + Sync {
     ///
     /// # Errors
     /// [`RepoError::NotFound`] when there is none.
-    async fn set_subscription(&self, id: UserId, subscription: Subscription)
-        -> Result<User, RepoError>;
+    async fn set_subscription(
+        &self,
+        id: UserId,
+        subscription: Subscription,
+    ) -> Result<User, RepoError>;
 
     /// Replaces an account's role and password hash (used to keep the
     /// configured admin account in line with its configuration).
@@ -199,7 +201,7 @@ pub trait UserRepo: Send + Sync {
 }
 
 /// Stores job postings.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 #[async_trait]
 pub trait JobRepo: Send + Sync {
     /// Stores a validated posting.
@@ -227,7 +229,7 @@ pub trait JobRepo: Send + Sync {
 }
 
 /// Tells whether the store can serve requests.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 #[async_trait]
 pub trait Readiness: Send + Sync {
     /// Runs a trivial query.
@@ -239,7 +241,7 @@ pub trait Readiness: Send + Sync {
 
 /// Hashes and checks passwords. CPU-heavy by design; adapters run it off the
 /// async workers.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 #[async_trait]
 pub trait PasswordHasher: Send + Sync {
     /// Hashes a password into a PHC string.
@@ -267,7 +269,7 @@ pub struct IssuedToken {
 }
 
 /// Issues and checks bearer tokens.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 pub trait TokenService: Send + Sync {
     /// Issues a token for `user`, issued at `now`.
     ///
@@ -283,7 +285,7 @@ pub trait TokenService: Send + Sync {
 }
 
 /// Decides whether an account may enhance a resume now.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 #[async_trait]
 pub trait SubscriptionGate: Send + Sync {
     /// Admits or refuses one enhancement by `user` at `now`.
@@ -306,7 +308,7 @@ pub enum GateError {
 }
 
 /// The current instant.
-#[cfg_attr(feature = "mock", automock)]
+#[cfg_attr(any(test, feature = "mock"), automock)]
 pub trait Clock: Send + Sync {
     /// Now, in UTC.
     fn now(&self) -> DateTime<Utc>;

@@ -55,7 +55,10 @@ pub struct Skills {
 impl Skills {
     /// Every skill, technical first, then soft skills, then tools.
     pub fn iter(&self) -> impl Iterator<Item = &String> {
-        self.technical.iter().chain(&self.soft_skills).chain(&self.tools)
+        self.technical
+            .iter()
+            .chain(&self.soft_skills)
+            .chain(&self.tools)
     }
 
     /// How many skills there are in all.
@@ -309,9 +312,18 @@ mod tests {
     fn new_items_get_ids_after_the_largest_existing_one() {
         let mut content = ResumeContent {
             experience: vec![
-                Experience { id: 0, ..Experience::default() },
-                Experience { id: 7, ..Experience::default() },
-                Experience { id: 0, ..Experience::default() },
+                Experience {
+                    id: 0,
+                    ..Experience::default()
+                },
+                Experience {
+                    id: 7,
+                    ..Experience::default()
+                },
+                Experience {
+                    id: 0,
+                    ..Experience::default()
+                },
             ],
             ..ResumeContent::default()
         };
