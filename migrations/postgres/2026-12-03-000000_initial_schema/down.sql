@@ -1,0 +1,3 @@
+DROP TABLE enhanced_resumes;
+DROP TABLE jobs;
+DROP TABLE users;
