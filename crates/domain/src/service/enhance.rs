@@ -78,6 +78,22 @@ pub struct EnhancementOutcome {
     pub warnings: Vec<String>,
 }
 
+/// Permission to run one enhancement: an account whose subscription admits
+/// it, and the job it targets. Only [`EnhancementService::admit`] makes one,
+/// so no enhancement runs without the gate's say.
+#[derive(Debug, Clone)]
+pub struct Admission {
+    user: User,
+    job: Job,
+}
+
+impl Admission {
+    /// The job the enhancement targets.
+    pub fn job(&self) -> &Job {
+        &self.job
+    }
+}
+
 /// Enhances uploads for signed-in users and stores the results.
 pub struct EnhancementService {
     tailor: Tailor,
@@ -105,30 +121,32 @@ impl EnhancementService {
         }
     }
 
-    /// Checks that `user` may enhance for `job` now, before any upload is read.
+    /// Checks that `user` may enhance for `job` now, before any upload is
+    /// read.
     ///
     /// # Errors
     /// [`DomainError::NotFound`] for an unknown job,
     /// [`DomainError::Subscription`] when the gate refuses.
-    pub async fn admit(&self, user: &User, job: JobId) -> Result<Job, DomainError> {
+    pub async fn admit(&self, user: &User, job: JobId) -> Result<Admission, DomainError> {
         let job = self.jobs.get(job).await.map_err(not_found("job"))?;
         self.gate.admit(user, self.clock.now()).await?;
-        Ok(job)
+        Ok(Admission {
+            user: user.clone(),
+            job,
+        })
     }
 
-    /// Tailors `file` to the job and stores the result in one write. Nothing
-    /// is stored when any step fails.
+    /// Tailors `file` to the admitted job and stores the result in one
+    /// write. Nothing is stored when any step fails.
     ///
     /// # Errors
-    /// As [`EnhancementService::admit`] and [`Tailor::run`], plus
-    /// [`DomainError::Storage`].
+    /// As [`Tailor::run`], plus [`DomainError::Storage`].
     pub async fn enhance(
         &self,
-        user: &User,
-        job: JobId,
+        admission: Admission,
         file: Vec<u8>,
     ) -> Result<EnhancementOutcome, DomainError> {
-        let job = self.admit(user, job).await?;
+        let Admission { user, job } = admission;
         let Tailored {
             document,
             enhancement,
@@ -235,10 +253,7 @@ mod tests {
         extractor.expect_extract().never();
         let svc = service(extractor, gate, MockResumeRepo::new());
 
-        let err = svc
-            .enhance(&user(), JobId::new(3), b"%PDF".to_vec())
-            .await
-            .unwrap_err();
+        let err = svc.admit(&user(), JobId::new(3)).await.unwrap_err();
         assert!(matches!(
             err,
             DomainError::Subscription(GateRefusal::Expired)
@@ -257,10 +272,8 @@ mod tests {
         resumes.expect_insert().never();
         let svc = service(extractor, gate, resumes);
 
-        let err = svc
-            .enhance(&user(), JobId::new(3), b"%PDF".to_vec())
-            .await
-            .unwrap_err();
+        let admission = svc.admit(&user(), JobId::new(3)).await.unwrap();
+        let err = svc.enhance(admission, b"%PDF".to_vec()).await.unwrap_err();
         assert!(matches!(
             err,
             DomainError::Extraction(ExtractError::NoTextLayer)

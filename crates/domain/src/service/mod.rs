@@ -14,7 +14,7 @@ pub use accounts::{
     MIN_PASSWORD_CHARS,
 };
 pub use edit::{EditMode, Section};
-pub use enhance::{EnhancementOutcome, EnhancementService, Tailor, Tailored};
+pub use enhance::{Admission, EnhancementOutcome, EnhancementService, Tailor, Tailored};
 pub use gate::{QuotaGate, Quotas};
 pub use jobs::JobService;
 pub use resumes::ResumeService;

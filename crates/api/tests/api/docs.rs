@@ -1,0 +1,155 @@
+//! Health, readiness, the OpenAPI document and the documentation page.
+
+use std::sync::Arc;
+
+use resume_domain::ports::MockReadiness;
+use resume_domain::RepoError;
+use serde_json::Value;
+
+use crate::support::{json, Ports, TestApp};
+
+/// Every operation of the API document and the platform contract.
+const OPERATIONS: &[(&str, &str)] = &[
+    ("post", "/api/auth/register/"),
+    ("post", "/api/auth/login/"),
+    ("get", "/api/auth/me/"),
+    ("get", "/api/subscription/"),
+    ("put", "/api/admin/users/{id}/subscription/"),
+    ("post", "/api/jobs/"),
+    ("get", "/api/jobs/"),
+    ("get", "/api/jobs/{id}/"),
+    ("post", "/api/resume/enhance-resume/{job_id}/"),
+    ("get", "/api/resume/enhancement-status/{task_id}/"),
+    ("get", "/api/resume/enhancement-history/"),
+    (
+        "get",
+        "/api/resume/check-enhanced-resume/{user_id}/{job_id}/",
+    ),
+    ("get", "/api/resume/enhanced-resume/{id}/"),
+    ("put", "/api/resume/enhanced-resume/{id}/"),
+    ("patch", "/api/resume/enhanced-resume/{id}/"),
+    ("get", "/healthz"),
+    ("get", "/readyz"),
+];
+
+const SECTIONS: &[&str] = &[
+    "experiences",
+    "basic-info",
+    "skills",
+    "education",
+    "certifications",
+    "projects",
+    "languages",
+    "awards",
+    "publications",
+    "volunteer-experience",
+    "interests",
+];
+
+async fn document(app: &TestApp) -> Value {
+    let mut response = app
+        .client
+        .get(app.url("/api/openapi.json"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    json(&mut response).await
+}
+
+#[actix_web::test]
+async fn the_openapi_document_lists_every_route() {
+    let app = TestApp::spawn().await;
+    let doc = document(&app).await;
+
+    let sections = SECTIONS.iter().flat_map(|s| {
+        let path = format!("/api/resume/enhanced-{s}/");
+        ["get", "put", "patch"].map(|m| (m.to_owned(), path.clone()))
+    });
+    let all = OPERATIONS
+        .iter()
+        .map(|(m, p)| ((*m).to_owned(), (*p).to_owned()))
+        .chain(sections);
+    for (method, path) in all {
+        let operation = &doc["paths"][&path][&method];
+        assert!(operation.is_object(), "{method} {path} is missing");
+        assert!(
+            operation["responses"]
+                .as_object()
+                .is_some_and(|r| !r.is_empty()),
+            "{path}"
+        );
+    }
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+}
+
+#[actix_web::test]
+async fn protected_operations_name_the_bearer_scheme_and_errors_have_a_schema() {
+    let app = TestApp::spawn().await;
+    let doc = document(&app).await;
+
+    assert_eq!(
+        doc["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    let me = &doc["paths"]["/api/auth/me/"]["get"];
+    assert!(me["security"][0].get("bearer").is_some());
+    assert!(me["responses"]["401"].is_object());
+    assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
+    assert!(doc["components"]["schemas"]["ResumeDto"].is_object());
+    let upload = &doc["paths"]["/api/resume/enhance-resume/{job_id}/"]["post"];
+    for status in ["400", "401", "403", "404", "413", "415", "429", "503"] {
+        assert!(
+            upload["responses"][status].is_object(),
+            "upload lacks {status}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn the_docs_page_is_self_contained_html_that_loads_the_document() {
+    let app = TestApp::spawn().await;
+
+    let mut response = app.client.get(app.url("/docs")).send().await.unwrap();
+    let page = String::from_utf8(response.body().await.unwrap().to_vec()).unwrap();
+
+    assert_eq!(response.status(), 200);
+    assert!(response
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .contains("html"));
+    assert!(page.contains("/api/openapi.json"));
+    assert!(
+        !page.contains("src=\"http"),
+        "the page loads an external script"
+    );
+    assert!(
+        !page.contains("href=\"http"),
+        "the page loads an external stylesheet"
+    );
+}
+
+#[actix_web::test]
+async fn healthz_is_always_200_and_readyz_follows_the_database() {
+    let mut down = MockReadiness::new();
+    down.expect_ping()
+        .returning(|| Err(RepoError::Unavailable("refused".into())));
+    let sick = TestApp::with(Ports {
+        readiness: Arc::new(down),
+        ..Ports::default()
+    })
+    .await;
+    let well = TestApp::spawn().await;
+
+    let live = sick.client.get(sick.url("/healthz")).send().await.unwrap();
+    let mut not_ready = sick.client.get(sick.url("/readyz")).send().await.unwrap();
+    let ready = well.client.get(well.url("/readyz")).send().await.unwrap();
+
+    assert_eq!(live.status(), 200);
+    assert_eq!(not_ready.status(), 503);
+    assert!(json(&mut not_ready).await["error"].is_string());
+    assert_eq!(ready.status(), 200);
+}
