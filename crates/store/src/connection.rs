@@ -126,10 +126,11 @@ impl ManageConnection for Manager {
 /// How long a SQLite statement waits for another connection's write lock.
 pub(crate) const SQLITE_BUSY_TIMEOUT_MS: u32 = 5_000;
 
-/// Applies the SQLite session settings to every new connection: write-ahead
-/// logging (readers never block the writer), a busy timeout instead of
-/// immediate `SQLITE_BUSY`, enforced foreign keys, and `synchronous=NORMAL`,
-/// which is durable across application crashes in WAL mode.
+/// Applies the SQLite session settings to every new connection: a busy
+/// timeout instead of immediate `SQLITE_BUSY`, enforced foreign keys, and
+/// `synchronous=NORMAL`, which is durable across application crashes in WAL
+/// mode. Write-ahead logging (readers never block the writer) is switched on
+/// once per file by [`crate::Store::connect`], before the pool exists.
 #[derive(Debug)]
 pub(crate) struct SqliteSession;
 
@@ -140,7 +141,6 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqliteSession {
         };
         let settings = format!(
             "PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS};
-             PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;"
         );

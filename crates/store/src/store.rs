@@ -13,7 +13,9 @@ use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use resume_domain::ports::{JobRepo, Readiness, ResumeRepo, UserRepo};
 use resume_domain::RepoError;
 
-use crate::connection::{AnyConnection, Backend, Manager, SqliteSession, Target};
+use crate::connection::{
+    AnyConnection, Backend, Manager, SqliteSession, Target, SQLITE_BUSY_TIMEOUT_MS,
+};
 use crate::error::{cause_chain, pool_unavailable, Fail, StoreError};
 
 /// The SQLite schema history (`migrations/sqlite`).
@@ -89,7 +91,10 @@ impl Store {
         let mut anchor = None;
         let mut max_size = pool_size.max(1);
         match &target {
-            Target::SqliteFile(path) => create_parent_directory(path)?,
+            Target::SqliteFile(path) => {
+                create_parent_directory(path)?;
+                enable_write_ahead_log(&target)?;
+            }
             Target::SqliteMemory(uri) => {
                 anchor = Some(Mutex::new(open_anchor(&target, uri)?));
                 max_size = 1;
@@ -290,6 +295,22 @@ fn create_parent_directory(path: &std::path::Path) -> Result<(), StoreError> {
         }
         _ => Ok(()),
     }
+}
+
+/// Switches a SQLite file to write-ahead logging once, before the pool opens
+/// its connections side by side: the mode is kept in the file, and switching
+/// it from several connections at once fails with "database is locked"
+/// whatever the busy timeout.
+fn enable_write_ahead_log(target: &Target) -> Result<(), StoreError> {
+    let mut conn = match target.establish() {
+        Ok(AnyConnection::Sqlite(conn)) => conn,
+        Ok(AnyConnection::Postgres(_)) => return Ok(()),
+        Err(err) => return Err(StoreError::Connect(cause_chain(&err))),
+    };
+    let settings =
+        format!("PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL;");
+    diesel::connection::SimpleConnection::batch_execute(&mut conn, &settings)
+        .map_err(|err| StoreError::Connect(cause_chain(&err)))
 }
 
 fn open_anchor(target: &Target, uri: &str) -> Result<SqliteConnection, StoreError> {
