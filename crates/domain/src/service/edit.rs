@@ -254,7 +254,10 @@ pub fn apply_section(
     match section.body_key() {
         None => apply_basic_section(&mut next.basic, fields, mode)?,
         Some(key) => {
-            if let Some(unknown) = fields.keys().find(|k| k.as_str() != key) {
+            if let Some(unknown) = fields
+                .keys()
+                .find(|k| k.as_str() != key && !READ_ONLY_FIELDS.contains(&k.as_str()))
+            {
                 return Err(ValidationError::new(
                     unknown.as_str(),
                     "is not a known field",
@@ -299,7 +302,7 @@ fn apply_basic_section(
     for (key, value) in fields {
         if BASIC_FIELDS.contains(&key.as_str()) {
             set_basic(basic, key, value)?;
-        } else {
+        } else if !READ_ONLY_FIELDS.contains(&key.as_str()) {
             return Err(ValidationError::new(key.as_str(), "is not a known field"));
         }
     }
@@ -845,6 +848,44 @@ mod tests {
         assert_eq!(content.basic.summary, None);
         assert_eq!(content.interests, Vec::<String>::new());
         assert_eq!(content.experience.len(), 1);
+    }
+
+    #[test]
+    fn a_section_body_ignores_read_only_fields_but_not_other_unknown_ones() {
+        let mut content = sample();
+        let body = json!({"id": 9, "created_at": "x", "summary": "Kept"});
+        apply_section(
+            &mut content,
+            Section::BasicInfo,
+            EditMode::Merge,
+            &body,
+            &ToolsEndInR,
+        )
+        .unwrap();
+        assert_eq!(content.basic.summary.as_deref(), Some("Kept"));
+
+        let body = json!({"user": 3, "interests": ["Chess"]});
+        apply_section(
+            &mut content,
+            Section::Interests,
+            EditMode::Replace,
+            &body,
+            &ToolsEndInR,
+        )
+        .unwrap();
+        assert_eq!(content.interests, vec!["Chess".to_owned()]);
+
+        let body = json!({"interests": ["Go"], "hobbies": ["Go"]});
+        let err = apply_section(
+            &mut content,
+            Section::Interests,
+            EditMode::Merge,
+            &body,
+            &ToolsEndInR,
+        )
+        .unwrap_err();
+        assert_eq!(err.field, "hobbies");
+        assert_eq!(content.interests, vec!["Chess".to_owned()]);
     }
 
     #[test]
