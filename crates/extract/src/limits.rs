@@ -50,7 +50,10 @@ pub struct Deadline {
 impl Deadline {
     /// A deadline `budget` from now.
     pub fn after(budget: Duration) -> Self {
-        Self { end: Instant::now() + budget, budget }
+        Self {
+            end: Instant::now() + budget,
+            budget,
+        }
     }
 
     /// Fails with [`ExtractError::Timeout`] once the deadline has passed.

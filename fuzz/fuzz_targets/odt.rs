@@ -1,0 +1,9 @@
+//! ODT input: seeded with the corpus ODT files; the bytes go to the extractor as they are.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use resume_extract::{Extractor, Limits};
+
+fuzz_target!(|data: &[u8]| {
+    let _ = Extractor::new(Limits::default()).extract_bytes(data);
+});
