@@ -1,15 +1,20 @@
 //! Measures of how close an extracted text is to a reference text.
 //!
-//! Both work on whitespace-separated words (a leading byte-order mark is
-//! ignored): [`word_f1`] compares the multisets of words, [`order_score`]
-//! how much of the word sequence survives in order.
+//! Both work on whitespace-separated words, compared without case (a
+//! leading byte-order mark is ignored): [`word_f1`] compares the multisets
+//! of words, [`order_score`] how much of the word sequence survives in
+//! order. Case is folded because producers draw a heading styled "all caps"
+//! (Word's small or all caps, CSS `text-transform`) with capital glyphs
+//! while a text export keeps the typed letters; both texts are right.
 
 use std::collections::HashMap;
 
-/// The words of `text`: whitespace-separated, byte-order mark removed.
-pub fn words(text: &str) -> Vec<&str> {
+/// The words of `text`: whitespace-separated, lower-cased, byte-order mark
+/// removed.
+pub fn words(text: &str) -> Vec<String> {
     text.trim_start_matches('\u{feff}')
         .split_whitespace()
+        .map(str::to_lowercase)
         .collect()
 }
 
@@ -27,11 +32,11 @@ pub fn word_f1(reference: &str, candidate: &str) -> f64 {
     }
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for w in &expected {
-        *counts.entry(w).or_default() += 1;
+        *counts.entry(w.as_str()).or_default() += 1;
     }
     let mut common = 0usize;
     for w in &found {
-        if let Some(n) = counts.get_mut(w) {
+        if let Some(n) = counts.get_mut(w.as_str()) {
             if *n > 0 {
                 *n -= 1;
                 common += 1;
@@ -61,7 +66,7 @@ pub fn order_score(reference: &str, candidate: &str) -> f64 {
 
 /// Length of the longest common subsequence, in O(len(a)·len(b)) time and
 /// O(len(b)) memory.
-fn lcs_len(a: &[&str], b: &[&str]) -> usize {
+fn lcs_len(a: &[String], b: &[String]) -> usize {
     let mut prev = vec![0usize; b.len() + 1];
     let mut row = vec![0usize; b.len() + 1];
     for x in a {
@@ -93,6 +98,13 @@ mod tests {
         let precision = 2.0 / 3.0;
         let recall = 0.5;
         assert!((f1 - 2.0 * precision * recall / (precision + recall)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn case_does_not_count_but_spelling_does() {
+        assert_eq!(word_f1("Work Experience", "WORK EXPERIENCE"), 1.0);
+        assert_eq!(order_score("Work Experience", "WORK EXPERIENCE"), 1.0);
+        assert!(word_f1("Experience", "Experiance") < 1.0);
     }
 
     #[test]

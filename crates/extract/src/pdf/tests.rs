@@ -106,33 +106,6 @@ fn corpus_pdfs() -> Vec<(String, String)> {
 }
 
 #[test]
-#[ignore = "prints the per-file figures; run with --ignored --nocapture"]
-fn print_corpus_figures() {
-    for (name, path) in corpus_pdfs() {
-        let doc = run(&read(&path)).unwrap();
-        let want = truth(&name);
-        let f1 = word_f1(&doc.text, &want);
-        let order = order_score(&doc.text, &want);
-        println!(
-            "{path:<60} f1 {f1:.4} order {order:.4} links {:?}",
-            doc.links
-        );
-        let out = format!("/tmp/pdfout/{}.txt", path.replace('/', "_"));
-        std::fs::create_dir_all("/tmp/pdfout").unwrap();
-        std::fs::write(out, &doc.text).unwrap();
-    }
-    for entry in std::fs::read_dir(format!("{CORPUS}/real")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "pdf") {
-            let doc = run(&std::fs::read(&path).unwrap()).unwrap();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            println!("{name:<60} words {}", doc.word_count());
-            std::fs::write(format!("/tmp/pdfout/real_{name}.txt"), &doc.text).unwrap();
-        }
-    }
-}
-
-#[test]
 fn scores_measure_what_they_claim() {
     assert!((word_f1("a b c", "a b c") - 1.0).abs() < 1e-9);
     assert!((word_f1("a b", "a b c d") - 2.0 / 3.0).abs() < 1e-9);
@@ -700,28 +673,6 @@ fn rotated_text_is_kept_after_the_page_text() {
     let content = b"BT /F1 10 Tf 0 1 -1 0 580 100 Tm (side note) Tj ET \
         BT /F1 10 Tf 72 700 Td (body) Tj ET";
     assert_eq!(text_of(content), "body\n\nside note");
-}
-
-#[test]
-#[ignore = "prints timings; run with --release --ignored --nocapture"]
-fn print_timings() {
-    let mut paths: Vec<String> = corpus_pdfs().into_iter().map(|(_, path)| path).collect();
-    for entry in std::fs::read_dir(format!("{CORPUS}/real")).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        if name.ends_with(".pdf") {
-            paths.push(format!("real/{name}"));
-        }
-    }
-    for path in paths {
-        let bytes = read(&path);
-        let rounds = 20;
-        let start = std::time::Instant::now();
-        for _ in 0..rounds {
-            run(&bytes).unwrap();
-        }
-        let ms = start.elapsed().as_secs_f64() * 1000.0 / f64::from(rounds);
-        println!("{path:<60} {ms:.2} ms");
-    }
 }
 
 #[test]
