@@ -63,33 +63,11 @@ fn bench(c: &mut Criterion) {
     let (source, job) = inputs(&taxonomy);
     let enhancer = OfflineEnhancer::new(taxonomy.clone(), Arc::new(FixedClock));
     let enhanced = enhancer.tailor(&source, &job).content;
-    eprintln!(
-        "DEBUG {:?}",
-        resume_domain::truth::check_as_of(
-            &source,
-            &enhanced,
-            &taxonomy,
-            resume_domain::ResumeDate::year_month(2026, 6).as_ref()
-        )
-    );
-    eprintln!("DEBUG {:?}", enhanced.basic.summary);
-
     c.bench_function("analyze_job/senior-backend-engineer", |b| {
         b.iter(|| analyze_job(black_box(&job), &taxonomy))
     });
     c.bench_function("enhance/marcus-adeyemi", |b| {
         b.iter(|| enhancer.tailor(black_box(&source), black_box(&job)))
-    });
-    c.bench_function("tmp/from_text", |b| {
-        b.iter(|| resume_skills::ResumeEvidence::from_text(black_box(&source.text), &taxonomy))
-    });
-    c.bench_function("tmp/from_content", |b| {
-        b.iter(|| {
-            resume_skills::ResumeEvidence::from_content(black_box(&source.content), &taxonomy)
-        })
-    });
-    c.bench_function("tmp/check_self", |b| {
-        b.iter(|| check(black_box(&source), black_box(&source.content), &taxonomy))
     });
     c.bench_function("truth_check/marcus-adeyemi", |b| {
         b.iter(|| check(black_box(&source), black_box(&enhanced), &taxonomy))
