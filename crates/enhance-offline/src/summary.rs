@@ -5,6 +5,12 @@
 //! strongest keywords the source shows, then keeps the candidate's own
 //! summary after it. The job's role is named as the target, never as
 //! something the candidate has been.
+//!
+//! When the candidate's own summary already says how long they have worked
+//! ("nine years", "10+ years", "over a decade"), the opening leaves the
+//! count out: the dates can span more than the candidate counts (a student
+//! job, a resume written years ago), and the two figures side by side would
+//! contradict each other.
 
 use std::collections::BTreeSet;
 
@@ -52,7 +58,17 @@ pub(crate) fn tailored_summary(
 
 fn opening(facts: &SummaryFacts<'_>, profile: &JobProfile, taxonomy: &Taxonomy) -> Option<String> {
     let position = latest_position(&facts.content.experience);
-    let years = years_of_experience(facts.content, facts.today);
+    let own_count = facts
+        .content
+        .basic
+        .summary
+        .as_deref()
+        .is_some_and(states_duration);
+    let years = if own_count {
+        0
+    } else {
+        years_of_experience(facts.content, facts.today)
+    };
     let skills = strongest_shown(facts, profile, taxonomy);
 
     let who = match (position, years) {
@@ -73,6 +89,57 @@ fn opening(facts: &SummaryFacts<'_>, profile: &JobProfile, taxonomy: &Taxonomy) 
         (false, false) => format!("{who}, bringing {}{role}", list(&skills)),
     };
     Some(format!("{sentence}."))
+}
+
+/// Number words a summary spells a count of years with.
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "several",
+    "many",
+    "dozen",
+];
+
+/// Whether `text` states a length of career: a number or number word right
+/// before `years` or `yrs`, or the word `decade(s)`.
+fn states_duration(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '+')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, word)| {
+        let word = word.trim_end_matches('+');
+        if word.starts_with("decade") {
+            return true;
+        }
+        if !matches!(word, "years" | "year" | "yrs") || i == 0 {
+            return false;
+        }
+        let before = words[i - 1].trim_end_matches('+');
+        before.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&before)
+    })
 }
 
 /// The position of the current job, else of the latest-starting one.
@@ -206,6 +273,48 @@ mod tests {
                  Terraform to the Backend Engineer role. Builds payment systems."
             )
         );
+    }
+
+    #[test]
+    fn a_summary_that_counts_its_own_years_gets_no_second_count() {
+        let taxonomy = Taxonomy::builtin();
+        let profile = JobProfile {
+            role: "Chef".into(),
+            keywords: Vec::new(),
+        };
+        let shown = BTreeSet::new();
+        let today = ResumeDate::year_month(2026, 6);
+        for own in [
+            "Engineer with nine years of experience.",
+            "10+ years building payment systems.",
+            "Over a decade in payments.",
+            "Engineer with 7 yrs. in payments.",
+        ] {
+            let mut content = content();
+            content.basic.summary = Some(own.into());
+            let facts = SummaryFacts {
+                content: &content,
+                normalized_text: "",
+                shown: &shown,
+                today: today.as_ref(),
+                with_role: false,
+            };
+            assert_eq!(
+                tailored_summary(&facts, &profile, &taxonomy).as_deref(),
+                Some(format!("Staff Engineer. {own}").as_str()),
+                "{own}"
+            );
+        }
+    }
+
+    #[test]
+    fn years_in_other_senses_do_not_count_as_a_career_length() {
+        assert!(!states_duration("Managed budgets for years."));
+        assert!(!states_duration(
+            "Led the 2019 migration and the year-end close."
+        ));
+        assert!(states_duration("Two years of ICU nursing."));
+        assert!(states_duration("A 12-year career in kitchens."));
     }
 
     #[test]
