@@ -61,12 +61,15 @@ impl ResumeDate {
         }
     }
 
-    /// Validates a client-sent date for the field `field`.
+    /// Validates a client-sent date for the field `field`: exactly one of the
+    /// normalised forms, with no surrounding whitespace.
     ///
     /// # Errors
     /// [`ValidationError`] naming `field` when the text is not a normalised date.
     pub fn parse_input(field: &str, text: &str) -> Result<Self, ValidationError> {
-        Self::parse_normalized(text)
+        Some(text)
+            .filter(|t| t.trim() == *t)
+            .and_then(Self::parse_normalized)
             .ok_or_else(|| ValidationError::new(field, "must be YYYY-MM, YYYY or Present"))
     }
 

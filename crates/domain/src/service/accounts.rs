@@ -11,8 +11,9 @@ use crate::ports::{Clock, IssuedToken, PasswordHasher, TokenService, UserRepo};
 
 /// Shortest password accepted, in characters.
 pub const MIN_PASSWORD_CHARS: usize = 8;
-/// Longest password accepted, in bytes (bounds the hashing work).
-pub const MAX_PASSWORD_BYTES: usize = 1024;
+/// Longest password accepted, in characters (at most 1 KiB of UTF-8, which
+/// bounds the hashing work).
+pub const MAX_PASSWORD_CHARS: usize = 256;
 /// Longest display name accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 200;
 
@@ -272,17 +273,16 @@ fn validate_password(password: &str) -> Result<(), ValidationError> {
             "must be at least 8 characters long",
         ));
     }
-    if password.len() > MAX_PASSWORD_BYTES {
+    if password.chars().count() > MAX_PASSWORD_CHARS {
         return Err(ValidationError::new(
             "password",
-            "must be at most 1024 bytes long",
+            "must be at most 256 characters long",
         ));
     }
     Ok(())
 }
 
 fn validate_name(name: &str) -> Result<String, ValidationError> {
-    let name = name.trim();
     if name.chars().count() > MAX_NAME_CHARS {
         return Err(ValidationError::new(
             "full_name",
@@ -295,7 +295,7 @@ fn validate_name(name: &str) -> Result<String, ValidationError> {
             "must not contain control characters",
         ));
     }
-    Ok(name.to_owned())
+    Ok(name.trim().to_owned())
 }
 
 #[cfg(test)]

@@ -10,9 +10,12 @@
 //!   one is appended. Interests and flat skill lists are appended, skipping
 //!   duplicates; a skill category sent by name replaces that category.
 //! - Read-only fields (`id`, `user`, `job`, `created_at`, `updated_at`,
-//!   `engine`, `match`, and the derived `period` and `is_current` of an
-//!   experience) are ignored; any other unknown field, a wrong type or an
-//!   invalid value is refused, naming the field.
+//!   `engine`, `match`, and the derived `period` of an experience) are
+//!   ignored; any other unknown field, a wrong type or an invalid value is
+//!   refused, naming the field. An item's `id` must be a positive integer
+//!   even where it is not used (PUT), and an experience's `is_current` a
+//!   boolean.
+//! - Numbers follow JSON Schema: `2020.0` is the integer 2020.
 //! - Skills may be sent categorised or as a flat list; a flat list is sorted
 //!   into categories with the skill taxonomy.
 
@@ -114,19 +117,40 @@ impl Section {
             Self::Interests => Some("interests"),
         }
     }
+
+    /// The rules for the items of a list section; `None` for basic info,
+    /// skills and interests, which hold no items.
+    pub const fn item_rules(self) -> Option<&'static ItemRules> {
+        match self {
+            Self::Experiences => Some(&EXPERIENCE),
+            Self::Education => Some(&EDUCATION),
+            Self::Certifications => Some(&CERTIFICATION),
+            Self::Projects => Some(&PROJECT),
+            Self::Languages => Some(&LANGUAGE),
+            Self::Awards => Some(&AWARD),
+            Self::Publications => Some(&PUBLICATION),
+            Self::VolunteerExperience => Some(&VOLUNTEER),
+            Self::BasicInfo | Self::Skills | Self::Interests => None,
+        }
+    }
 }
 
-/// Rules for the items of one list section.
-struct ItemRules {
+/// What the items of a list section must hold. Public so that adapters can
+/// describe request bodies with the same rules the edit applies.
+#[derive(Debug)]
+pub struct ItemRules {
     /// At least one of these must be a non-empty string.
-    key_fields: &'static [&'static str],
+    pub key_fields: &'static [&'static str],
     /// Fields holding dates (`YYYY-MM`, `YYYY`, `Present` or null).
-    date_fields: &'static [&'static str],
-    /// Fields holding a year (integer 1900-2100 or null).
-    year_fields: &'static [&'static str],
+    pub date_fields: &'static [&'static str],
+    /// Fields holding a year (an integer in [`YEARS`] or null).
+    pub year_fields: &'static [&'static str],
     /// Derived fields clients may send back; ignored.
-    derived: &'static [&'static str],
+    pub derived: &'static [&'static str],
 }
+
+/// The years accepted in year fields such as `graduation_year`.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
 
 const EXPERIENCE: ItemRules = ItemRules {
     key_fields: &["company", "position"],
@@ -513,13 +537,31 @@ fn apply_list<T: Item>(
 
 fn find_item<T: Item>(list: &[T], id: &Value, path: &str) -> Result<usize, ValidationError> {
     let field = format!("{path}.id");
-    let id = id
-        .as_u64()
-        .and_then(|id| u32::try_from(id).ok())
-        .ok_or_else(|| ValidationError::new(&field, "must be a positive integer"))?;
+    let id = item_id(id, &field)?;
     list.iter()
         .position(|item| item.id() == id)
         .ok_or_else(|| ValidationError::new(field, "no item with this id"))
+}
+
+/// An item id: a positive whole number that fits in 32 bits.
+fn item_id(value: &Value, field: &str) -> Result<u32, ValidationError> {
+    whole_number(value)
+        .and_then(|id| u32::try_from(id).ok())
+        .filter(|id| *id > 0)
+        .ok_or_else(|| ValidationError::new(field, "must be a positive integer"))
+}
+
+/// A JSON number without a fractional part, `2020.0` included, as JSON
+/// Schema counts integers.
+fn whole_number(value: &Value) -> Option<i64> {
+    let number = value.as_number()?;
+    number.as_i64().or_else(|| {
+        number
+            .as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0)
+            // In range and whole, so the conversion is exact.
+            .map(|f| f as i64)
+    })
 }
 
 fn merge_item<T: Item>(
@@ -534,15 +576,23 @@ fn merge_item<T: Item>(
         _ => Map::new(),
     };
     for (key, value) in patch {
-        if key == "id" || rules.derived.contains(&key.as_str()) {
+        let field = format!("{path}.{key}");
+        if key == "id" {
+            item_id(value, &field)?;
             continue;
         }
-        let field = format!("{path}.{key}");
+        let flag = key == "is_current" && rules.derived.contains(&"is_current");
+        if flag && !value.is_boolean() && !value.is_null() {
+            return Err(ValidationError::new(field, "must be true or false"));
+        }
+        if rules.derived.contains(&key.as_str()) {
+            continue;
+        }
         if !merged.contains_key(key) {
             return Err(ValidationError::new(field, "is not a known field"));
         }
-        check_value(key, value, &field, rules)?;
-        merged.insert(key.clone(), value.clone());
+        let value = check_value(key, value, &field, rules)?;
+        merged.insert(key.clone(), value);
     }
     ongoing_from_is_current(&mut merged, patch);
 
@@ -574,16 +624,17 @@ fn ongoing_from_is_current(merged: &mut Map<String, Value>, patch: &Map<String, 
     }
 }
 
+/// Checks one field of an item and returns the value to store.
 fn check_value(
     key: &str,
     value: &Value,
     field: &str,
     rules: &ItemRules,
-) -> Result<(), ValidationError> {
+) -> Result<Value, ValidationError> {
     if rules.date_fields.contains(&key) {
         return match value {
-            Value::Null => Ok(()),
-            Value::String(text) => ResumeDate::parse_input(field, text).map(|_| ()),
+            Value::Null => Ok(Value::Null),
+            Value::String(text) => ResumeDate::parse_input(field, text).map(|_| value.clone()),
             _ => Err(ValidationError::new(
                 field,
                 "must be YYYY-MM, YYYY or Present",
@@ -591,15 +642,19 @@ fn check_value(
         };
     }
     if rules.year_fields.contains(&key) {
-        return match value {
-            Value::Null => Ok(()),
-            Value::Number(n) if n.as_i64().is_some_and(|y| (1900..=2100).contains(&y)) => Ok(()),
-            _ => Err(ValidationError::new(
-                field,
-                "must be a year between 1900 and 2100",
-            )),
-        };
+        if value.is_null() {
+            return Ok(Value::Null);
+        }
+        return whole_number(value)
+            .filter(|y| YEARS.contains(y))
+            .map(Value::from)
+            .ok_or_else(|| ValidationError::new(field, "must be a year between 1900 and 2100"));
     }
+    check_plain(value, field).map(|()| value.clone())
+}
+
+/// Checks the length of a text field or list.
+fn check_plain(value: &Value, field: &str) -> Result<(), ValidationError> {
     match value {
         Value::String(text) => check_length(text, field),
         Value::Array(items) if items.len() > MAX_ITEMS => Err(ValidationError::new(
@@ -703,6 +758,60 @@ mod tests {
         assert_eq!(content.experience.len(), 1);
         assert_eq!(content.experience[0].id, 1);
         assert_eq!(content.experience[0].end_date, Some(ResumeDate::Present));
+    }
+
+    #[test]
+    fn whole_numbers_written_with_a_fraction_count_as_integers() {
+        let mut content = sample();
+        let body = json!({"experiences": [{"id": 2.0, "position": "Analyst"}]});
+        section(&mut content, Section::Experiences, EditMode::Merge, body).unwrap();
+        assert_eq!(content.experience[1].position, "Analyst");
+
+        let body = json!({"education": [{"institution": "Uni", "graduation_year": 2001.0}]});
+        section(&mut content, Section::Education, EditMode::Merge, body).unwrap();
+        assert_eq!(
+            content.education.last().unwrap().graduation_year,
+            Some(2001)
+        );
+
+        let body = json!({"education": [{"institution": "Uni", "graduation_year": 2001.5}]});
+        let err = section(&mut content, Section::Education, EditMode::Merge, body).unwrap_err();
+        assert_eq!(err.field, "education[0].graduation_year");
+    }
+
+    #[test]
+    fn ids_and_flags_of_the_wrong_type_are_refused_even_where_unused() {
+        for (mode, body, field) in [
+            (
+                EditMode::Replace,
+                json!({"experiences": [{"id": {}, "company": "Co"}]}),
+                "experiences[0].id",
+            ),
+            (
+                EditMode::Replace,
+                json!({"experiences": [{"id": 0, "company": "Co"}]}),
+                "experiences[0].id",
+            ),
+            (
+                EditMode::Merge,
+                json!({"experiences": [{"company": "Co", "is_current": "yes"}]}),
+                "experiences[0].is_current",
+            ),
+        ] {
+            let mut content = sample();
+            let before = content.clone();
+            let err = section(&mut content, Section::Experiences, mode, body).unwrap_err();
+            assert_eq!(err.field, field);
+            assert_eq!(content, before);
+        }
+    }
+
+    #[test]
+    fn dates_with_surrounding_space_are_refused() {
+        let mut content = sample();
+        let body = json!({"experiences": [{"id": 1, "start_date": " 2020-01"}]});
+        let err = section(&mut content, Section::Experiences, EditMode::Merge, body).unwrap_err();
+        assert_eq!(err.field, "experiences[0].start_date");
     }
 
     #[test]

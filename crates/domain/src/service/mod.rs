@@ -10,10 +10,10 @@ mod resumes;
 use std::sync::Arc;
 
 pub use accounts::{
-    AccountService, NewAccount, Registration, Session, MAX_NAME_CHARS, MAX_PASSWORD_BYTES,
+    AccountService, NewAccount, Registration, Session, MAX_NAME_CHARS, MAX_PASSWORD_CHARS,
     MIN_PASSWORD_CHARS,
 };
-pub use edit::{EditMode, Section};
+pub use edit::{EditMode, ItemRules, Section};
 pub use enhance::{Admission, EnhancementOutcome, EnhancementService, Tailor, Tailored};
 pub use gate::{QuotaGate, Quotas};
 pub use jobs::JobService;
