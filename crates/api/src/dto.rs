@@ -97,10 +97,13 @@ impl UserDto {
     "full_name": "Ada Lovelace"}))]
 pub struct RegisterRequest {
     /// A valid email; compared case-insensitively.
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
-    /// At least 8 characters.
+    /// 8 to 256 characters.
+    #[schema(min_length = 8, max_length = 256)]
     pub password: String,
-    /// Display name.
+    /// Display name, at most 200 characters, no control characters.
+    #[schema(max_length = 200, pattern = "^[^\\u0000-\\u001f\\u007f-\\u009f]*$")]
     pub full_name: String,
 }
 
@@ -136,11 +139,22 @@ pub struct LoginResponse {
 #[schema(example = json!({"tier": "premium", "expires_at": "2027-01-01T00:00:00Z"}))]
 pub struct SetSubscriptionRequest {
     /// `free`, `standard` or `premium`.
+    #[schema(value_type = TierName)]
     pub tier: String,
     /// RFC 3339 instant the plan ends, or `null` for no expiry.
     #[serde(default)]
     #[schema(value_type = Option<String>, format = DateTime)]
     pub expires_at: Option<DateTime<Utc>>,
+}
+
+/// The plan names, for the description of request bodies.
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[expect(dead_code, reason = "describes request bodies for OpenAPI only")]
+pub(crate) enum TierName {
+    Free,
+    Standard,
+    Premium,
 }
 
 /// A job posting as clients send it.
@@ -150,7 +164,11 @@ pub struct SetSubscriptionRequest {
     "location": "Remote", "description": "Build resilient services in Rust.",
     "requirements": ["Rust", "PostgreSQL"], "nice_to_have": ["Kubernetes"]}))]
 pub struct JobPostingRequest {
-    /// Required, at most 300 characters.
+    /// Required, at most 300 characters, not only white space.
+    #[schema(
+        max_length = 300,
+        pattern = "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub title: String,
     /// Hiring company.
     #[serde(default)]
@@ -158,13 +176,19 @@ pub struct JobPostingRequest {
     /// Where the job is.
     #[serde(default)]
     pub location: Option<String>,
-    /// Required, at most 50 000 characters.
+    /// Required, at most 50 000 characters, not only white space.
+    #[schema(
+        max_length = 50000,
+        pattern = "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+    )]
     pub description: String,
     /// Must-have requirements, one per item (at most 200).
     #[serde(default)]
+    #[schema(max_items = 200)]
     pub requirements: Vec<String>,
     /// Nice-to-have qualifications, one per item (at most 200).
     #[serde(default)]
+    #[schema(max_items = 200)]
     pub nice_to_have: Vec<String>,
 }
 

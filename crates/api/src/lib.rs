@@ -22,7 +22,7 @@ use actix_web::{web, App, HttpServer};
 use resume_domain::service::Services;
 
 pub use error::{ApiError, ErrorBody};
-pub use openapi::ApiDoc;
+pub use openapi::{document as openapi_document, ApiDoc};
 pub use telemetry::REQUEST_ID_HEADER;
 
 /// Limits and timings of the HTTP layer.

@@ -1,5 +1,11 @@
-//! The OpenAPI 3.1 document, generated from the handlers' annotations.
+//! The OpenAPI 3.1 document, generated from the handlers' annotations and
+//! refined with the rules request bodies follow.
 
+mod requests;
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -38,7 +44,20 @@ Dates inside sections are `YYYY-MM`, `YYYY` or `Present`. Skills are always retu
 which the server sorts into categories. Paths are documented with a trailing slash and are \
 also answered without it.";
 
-/// The OpenAPI document of the whole HTTP API.
+/// The OpenAPI document served at `/api/openapi.json`: [`ApiDoc`] with
+/// request bodies described as strictly as the server checks them. Built
+/// once.
+pub fn document() -> &'static Value {
+    static DOCUMENT: OnceLock<Value> = OnceLock::new();
+    DOCUMENT.get_or_init(|| {
+        let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+        requests::refine(&mut doc);
+        doc
+    })
+}
+
+/// The OpenAPI document as the annotations give it. [`document`] is the
+/// one to publish.
 #[derive(OpenApi)]
 #[openapi(
     info(title = "resume-enhancer API", description = DESCRIPTION),

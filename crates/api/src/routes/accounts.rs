@@ -128,7 +128,7 @@ pub(crate) async fn subscription(
 /// Sets any account's subscription (administrators only).
 #[utoipa::path(
     put, path = "/api/admin/users/{id}/subscription/", tag = "subscriptions",
-    params(("id" = i64, Path, description = "The account's id")),
+    params(("id" = i64, Path, minimum = 1, description = "The account's id")),
     request_body = SetSubscriptionRequest,
     responses(
         (status = 200, description = "The account with its new subscription", body = UserDto),

@@ -25,6 +25,15 @@ const MULTIPART_OVERHEAD_BYTES: usize = 64 * 1024;
 /// Most parts read from one upload before giving up on finding `file`.
 const MAX_PARTS: usize = 16;
 
+/// The upload form, for the OpenAPI description.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "describes the request body for OpenAPI only")]
+pub(crate) struct UploadForm {
+    /// The resume: PDF, DOCX, DOC, ODT, RTF or plain text, told by its bytes.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+}
+
 /// The message of a completed enhancement.
 pub(crate) const COMPLETED: &str = "Resume enhancement completed successfully.";
 
@@ -117,8 +126,8 @@ async fn read_file(
         without a text layer, an encrypted or damaged document, or one with no text is 400 \
         saying which; a document over an extraction limit (pages, decompressed size, \
         entries) is 413.",
-    params(("job_id" = i64, Path, description = "The job to tailor the resume to")),
-    request_body(content_type = "multipart/form-data", content = Vec<u8>,
+    params(("job_id" = i64, Path, minimum = 1, description = "The job to tailor the resume to")),
+    request_body(content_type = "multipart/form-data", content = UploadForm,
         description = "A form with the resume file in the field `file`"),
     responses(
         (status = 200, description = "Enhancement completed", body = EnhanceResponse),

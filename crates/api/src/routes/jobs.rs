@@ -24,8 +24,10 @@ pub(crate) fn register(cfg: &mut web::ServiceConfig) {
 #[expect(dead_code, reason = "describes the query string for OpenAPI only")]
 pub(crate) struct PageQuery {
     /// 1-based page number (default 1).
-    page: Option<u32>,
+    #[param(minimum = 1, maximum = 4294967295_i64)]
+    page: Option<i64>,
     /// Jobs per page, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     page_size: Option<u32>,
 }
 
@@ -91,7 +93,7 @@ pub(crate) async fn list_jobs(
 /// One job.
 #[utoipa::path(
     get, path = "/api/jobs/{id}/", tag = "jobs",
-    params(("id" = i64, Path, description = "The job's id")),
+    params(("id" = i64, Path, minimum = 1, description = "The job's id")),
     responses(
         (status = 200, description = "The job", body = JobDto),
         (status = 400, description = "The id is not a positive integer", body = ErrorBody),

@@ -3,12 +3,11 @@
 use actix_web::http::header::ContentType;
 use actix_web::{web, HttpRequest, HttpResponse};
 use resume_domain::{DomainError, RepoError};
-use utoipa::OpenApi as _;
 
 use crate::dto::HealthDto;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::services;
-use crate::openapi::ApiDoc;
+use crate::openapi;
 use crate::routes::endpoint;
 
 /// The interactive documentation page; it loads `/api/openapi.json`.
@@ -58,7 +57,7 @@ pub(crate) async fn readyz(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json"))
 )]
 pub(crate) async fn openapi_json() -> HttpResponse {
-    HttpResponse::Ok().json(ApiDoc::openapi())
+    HttpResponse::Ok().json(openapi::document())
 }
 
 /// Interactive documentation (no external assets).

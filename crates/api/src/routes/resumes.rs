@@ -39,7 +39,7 @@ pub(crate) fn register(cfg: &mut web::ServiceConfig) {
     get, path = "/api/resume/enhancement-status/{task_id}/", tag = "enhancement",
     description = "Enhancement is synchronous, so a stored enhanced resume is always \
         `completed`; `task_id` is the enhanced resume id as a string.",
-    params(("task_id" = i64, Path, description = "The enhanced resume id")),
+    params(("task_id" = i64, Path, minimum = 1, description = "The enhanced resume id")),
     responses(
         (status = 200, description = "Completed", body = EnhancementStatusResponse),
         (status = 400, description = "The id is not a positive integer", body = ErrorBody),
@@ -93,8 +93,8 @@ pub(crate) async fn enhancement_history(
 #[utoipa::path(
     get, path = "/api/resume/check-enhanced-resume/{user_id}/{job_id}/", tag = "enhancement",
     params(
-        ("user_id" = i64, Path, description = "Must be the signed-in user's id"),
-        ("job_id" = i64, Path, description = "The job"),
+        ("user_id" = i64, Path, minimum = 1, description = "Must be the signed-in user's id"),
+        ("job_id" = i64, Path, minimum = 1, description = "The job"),
     ),
     responses(
         (status = 200, description = "The newest enhanced resume for the job", body = ResumeDto),
@@ -121,7 +121,7 @@ pub(crate) async fn check_enhanced_resume(
 /// One enhanced resume.
 #[utoipa::path(
     get, path = "/api/resume/enhanced-resume/{id}/", tag = "enhancement",
-    params(("id" = i64, Path, description = "The enhanced resume id")),
+    params(("id" = i64, Path, minimum = 1, description = "The enhanced resume id")),
     responses(
         (status = 200, description = "The enhanced resume", body = ResumeDto),
         (status = 400, description = "The id is not a positive integer", body = ErrorBody),
@@ -169,7 +169,7 @@ async fn update(
         `engine`, `match`) are ignored; any other unknown field, a wrong type or an invalid \
         value (dates must be `YYYY-MM`, `YYYY` or `Present`) is 400 naming the field, and \
         nothing is written.",
-    params(("id" = i64, Path, description = "The enhanced resume id")),
+    params(("id" = i64, Path, minimum = 1, description = "The enhanced resume id")),
     request_body = ResumeDto,
     responses(
         (status = 200, description = "The updated resume", body = ResumeDto),
@@ -194,7 +194,7 @@ pub(crate) async fn put_enhanced_resume(
     patch, path = "/api/resume/enhanced-resume/{id}/", tag = "enhancement",
     description = "PATCH changes only what it carries. In a list section an item with an \
         `id` updates that item and an item without one is appended. Field rules as for PUT.",
-    params(("id" = i64, Path, description = "The enhanced resume id")),
+    params(("id" = i64, Path, minimum = 1, description = "The enhanced resume id")),
     request_body = ResumeDto,
     responses(
         (status = 200, description = "The updated resume", body = ResumeDto),

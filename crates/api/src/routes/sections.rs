@@ -26,6 +26,7 @@ use crate::routes::{endpoint, query_number};
 #[expect(dead_code, reason = "describes the query string for OpenAPI only")]
 pub(crate) struct ResumeIdQuery {
     /// The enhanced resume to act on; the newest one when absent.
+    #[param(minimum = 1)]
     resume_id: Option<i64>,
 }
 

@@ -106,6 +106,81 @@ async fn protected_operations_name_the_bearer_scheme_and_errors_have_a_schema() 
     }
 }
 
+/// The component a `$ref` names.
+fn component<'a>(doc: &'a Value, reference: &Value) -> &'a Value {
+    let name = reference
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        .unwrap_or_else(|| panic!("not a component reference: {reference}"));
+    &doc["components"]["schemas"][name]
+}
+
+#[actix_web::test]
+async fn request_bodies_are_described_as_strictly_as_the_server_reads_them() {
+    let app = TestApp::spawn().await;
+    let doc = document(&app).await;
+
+    let mut bodies = 0;
+    for (path, operations) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                if parameter["schema"]["type"] == "integer" {
+                    assert!(
+                        parameter["schema"]["minimum"].as_i64() >= Some(1),
+                        "{method} {path} {}: ids and page numbers start at 1",
+                        parameter["name"]
+                    );
+                }
+            }
+            let Some(schema) = operation.pointer("/requestBody/content/application~1json/schema")
+            else {
+                continue;
+            };
+            bodies += 1;
+            for status in ["400", "408", "413", "415"] {
+                assert!(
+                    operation["responses"][status].is_object(),
+                    "{method} {path} lacks {status}"
+                );
+            }
+            let body = component(&doc, &schema["$ref"]);
+            assert_eq!(
+                body["additionalProperties"], false,
+                "{method} {path}: the server refuses unknown fields"
+            );
+        }
+    }
+    assert_eq!(bodies, 4 + 2 * (1 + SECTIONS.len()));
+
+    // Requests get their own schemas: a stored resume may hold a date the
+    // parser kept as written, a client may only send the normalised forms.
+    let put = &doc["paths"]["/api/resume/enhanced-experiences/"]["put"];
+    let section = component(
+        &doc,
+        &put["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+    );
+    assert_eq!(section["required"], serde_json::json!(["experiences"]));
+    let item = component(&doc, &section["properties"]["experiences"]["items"]["$ref"]);
+    assert!(item["properties"]["start_date"]["pattern"].is_string());
+    assert_eq!(item["anyOf"].as_array().map(Vec::len), Some(2));
+    let response_item = &doc["components"]["schemas"]["ExperienceDto"];
+    assert!(response_item["properties"]["start_date"]["pattern"].is_null());
+
+    let patch = &doc["paths"]["/api/resume/enhanced-experiences/"]["patch"];
+    let section = component(
+        &doc,
+        &patch["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+    );
+    assert!(section["required"].is_null(), "PATCH requires nothing");
+
+    let upload = &doc["paths"]["/api/resume/enhance-resume/{job_id}/"]["post"];
+    let form = component(
+        &doc,
+        &upload["requestBody"]["content"]["multipart/form-data"]["schema"]["$ref"],
+    );
+    assert_eq!(form["properties"]["file"]["format"], "binary");
+}
+
 #[actix_web::test]
 async fn the_docs_page_is_self_contained_html_that_loads_the_document() {
     let app = TestApp::spawn().await;
