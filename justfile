@@ -35,3 +35,7 @@ bench:
 # release binary.
 browser:
     bash tests/browser/run.sh
+
+# Fuzz the running API from its OpenAPI document with schemathesis.
+fuzz-api:
+    bash scripts/fuzz-api.sh
