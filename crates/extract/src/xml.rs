@@ -147,8 +147,25 @@ pub(crate) fn parse(
     limits: &Limits,
     deadline: &Deadline,
 ) -> Result<Element, ExtractError> {
+    parse_pruned(xml, part, limits, deadline, &[])
+}
+
+/// Like [`parse`], but leaves the elements named in `prune` (namespace key,
+/// local name) and everything inside them out of the tree. The whole part is
+/// still read and checked; only the building is saved, which matters for
+/// parts such as a 350 KB `styles.xml` of which a few elements are needed.
+///
+/// # Errors
+/// As [`parse`].
+pub(crate) fn parse_pruned(
+    xml: &[u8],
+    part: &str,
+    limits: &Limits,
+    deadline: &Deadline,
+    prune: &[(&str, &str)],
+) -> Result<Element, ExtractError> {
     let text = decode(xml, part)?;
-    let mut builder = TreeBuilder::new(part, limits.max_depth);
+    let mut builder = TreeBuilder::new(part, limits.max_depth, prune);
     let mut reader = Reader::from_str(&text);
     reader.config_mut().check_end_names = true;
     let mut events = 0u32;
@@ -204,21 +221,27 @@ struct TreeBuilder<'p> {
     stack: Vec<Open>,
     prefixes: HashMap<String, Vec<&'static str>>,
     root: Option<Element>,
+    /// Elements left out of the tree with their content.
+    prune: &'p [(&'p str, &'p str)],
+    /// How deep inside a pruned element the reader is; 0 outside.
+    skipping: usize,
 }
 
 impl<'p> TreeBuilder<'p> {
-    fn new(part: &'p str, max_depth: usize) -> Self {
+    fn new(part: &'p str, max_depth: usize, prune: &'p [(&'p str, &'p str)]) -> Self {
         Self {
             part,
             max_depth,
             stack: Vec::new(),
             prefixes: HashMap::new(),
             root: None,
+            prune,
+            skipping: 0,
         }
     }
 
     fn open(&mut self, start: &BytesStart<'_>, empty: bool) -> Result<(), ExtractError> {
-        if self.stack.len() >= self.max_depth {
+        if self.stack.len() + self.skipping >= self.max_depth {
             return Err(ExtractError::LimitExceeded {
                 limit: "XML nesting depth",
                 detail: format!(
@@ -226,6 +249,12 @@ impl<'p> TreeBuilder<'p> {
                     self.part, self.max_depth
                 ),
             });
+        }
+        if self.skipping > 0 {
+            if !empty {
+                self.skipping += 1;
+            }
+            return Ok(());
         }
         let mut raw_attrs = Vec::new();
         let mut declared = Vec::new();
@@ -243,14 +272,20 @@ impl<'p> TreeBuilder<'p> {
                 raw_attrs.push((key, value));
             }
         }
+        let name = AsRef::<str>::as_ref(&start.name()).to_owned();
+        let (ns, local) = self.resolve_with(&name, true, &declared);
+        if self.prune.iter().any(|(n, l)| *n == ns && *l == local) {
+            if !empty {
+                self.skipping = 1;
+            }
+            return Ok(());
+        }
         for (prefix, ns) in &declared {
             self.prefixes
                 .entry(prefix.clone())
                 .or_default()
                 .push(ns.unwrap_or(OTHER_NS));
         }
-        let name = AsRef::<str>::as_ref(&start.name()).to_owned();
-        let (ns, local) = self.resolve(&name, true);
         let attrs = raw_attrs
             .into_iter()
             .map(|(key, value)| {
@@ -272,20 +307,38 @@ impl<'p> TreeBuilder<'p> {
     }
 
     fn resolve(&self, name: &str, is_element: bool) -> (&'static str, String) {
+        self.resolve_with(name, is_element, &[])
+    }
+
+    /// Resolves `name` with the prefixes in scope, those `declared` on its
+    /// own element first.
+    fn resolve_with(
+        &self,
+        name: &str,
+        is_element: bool,
+        declared: &[(String, Option<&'static str>)],
+    ) -> (&'static str, String) {
         let (prefix, local) = match name.split_once(':') {
             Some((p, l)) => (p, l),
             None if is_element => ("", name),
             None => return ("", name.to_owned()),
         };
-        let ns = self
-            .prefixes
-            .get(prefix)
-            .and_then(|v| v.last().copied())
+        let own = declared
+            .iter()
+            .rev()
+            .find(|(p, _)| p == prefix)
+            .map(|(_, ns)| ns.unwrap_or(OTHER_NS));
+        let ns = own
+            .or_else(|| self.prefixes.get(prefix).and_then(|v| v.last().copied()))
             .unwrap_or(OTHER_NS);
         (ns, local.to_owned())
     }
 
     fn close(&mut self) {
+        if self.skipping > 0 {
+            self.skipping -= 1;
+            return;
+        }
         let Some(open) = self.stack.pop() else {
             return;
         };
@@ -305,6 +358,9 @@ impl<'p> TreeBuilder<'p> {
     }
 
     fn text(&mut self, text: &str) {
+        if self.skipping > 0 {
+            return;
+        }
         let Some(open) = self.stack.last_mut() else {
             return;
         };
@@ -400,6 +456,36 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn pruned_elements_and_their_content_are_left_out() {
+        let limits = Limits::default();
+        let xml = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:latentStyles><w:lsdException w:name="a"/>x</w:latentStyles><w:style w:styleId="S"><w:rPr><w:b/></w:rPr><w:pPr/></w:style></w:styles>"#;
+        let root = parse_pruned(
+            xml.as_bytes(),
+            "styles.xml",
+            &limits,
+            &Deadline::after(limits.time_budget),
+            &[("w", "latentStyles"), ("w", "rPr")],
+        )
+        .unwrap();
+        assert!(root.child("w", "latentStyles").is_none());
+        let style = root.child("w", "style").unwrap();
+        assert_eq!(style.attr("w", "styleId"), Some("S"));
+        assert!(style.child("w", "rPr").is_none());
+        assert!(style.child("w", "pPr").is_some());
+        assert_eq!(root.text(), "");
+
+        let broken = xml.replace("</w:latentStyles>", "</w:other>");
+        let err = parse_pruned(
+            broken.as_bytes(),
+            "styles.xml",
+            &limits,
+            &Deadline::after(limits.time_budget),
+            &[("w", "latentStyles")],
+        );
+        assert!(matches!(err, Err(ExtractError::Corrupt(_))));
     }
 
     #[test]
