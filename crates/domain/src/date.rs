@@ -29,6 +29,22 @@ pub enum ResumeDate {
     Verbatim(String),
 }
 
+/// The months' English names in lower case, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 impl ResumeDate {
     /// Builds a month date, checking the ranges.
     pub fn year_month(year: u16, month: u8) -> Option<Self> {

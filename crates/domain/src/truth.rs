@@ -29,7 +29,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::date::ResumeDate;
+use crate::date::{ResumeDate, MONTH_NAMES};
 use crate::ports::{SkillTaxonomy, SourceResume};
 use crate::resume::ResumeContent;
 
@@ -309,21 +309,7 @@ impl<'a> Evidence<'a> {
 
 /// The ways a month of a year is commonly written, normalised.
 fn month_forms(year: u16, month: u8) -> Vec<String> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let Some(name) = NAMES.get(usize::from(month).saturating_sub(1)) else {
+    let Some(name) = MONTH_NAMES.get(usize::from(month).saturating_sub(1)) else {
         return Vec::new();
     };
     let mut forms = vec![

@@ -5,6 +5,7 @@
 //! four-digit year (`Sept. 2018`), `MM/YYYY`, `YYYY-MM`, `YYYY/MM`, a year
 //! alone, and the words for an ongoing item. Anything else stays as written.
 
+use resume_domain::date::MONTH_NAMES;
 use resume_domain::{ResumeContent, ResumeDate};
 
 /// Month names by their first three letters.
@@ -97,21 +98,7 @@ fn month_number(word: &str) -> Option<u8> {
 }
 
 fn is_month_name(word: &str, index: usize) -> bool {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES.get(index).is_some_and(|name| *name == word)
+    MONTH_NAMES.get(index).is_some_and(|name| *name == word)
 }
 
 #[cfg(test)]
