@@ -242,8 +242,12 @@ fn read_long_degree(education: &mut Education, text: &str) {
         education.field_of_study = clean_field(subject);
         return;
     }
-    let (_, abbreviation) = split_abbreviation(rest.trim());
-    let abbreviated = rest.trim_start().starts_with('(') && abbreviation.is_some();
+    // `Doctor of Pharmacy (PharmD), Lone Star College…`: the abbreviation
+    // right after the degree belongs to it.
+    let abbreviated = rest.trim_start().starts_with('(')
+        && rest
+            .find(')')
+            .is_some_and(|close| split_abbreviation(rest[..=close].trim()).1.is_some());
     education.degree = Some(if abbreviated {
         let abbr_end = rest.find(')').map_or(rest.len(), |i| i + 1);
         format!("{core}{}", &rest[..abbr_end])
@@ -352,6 +356,18 @@ mod tests {
         let lines = lines(text);
         let refs: Vec<&Line> = lines.iter().collect();
         parse(&refs)
+    }
+
+    #[test]
+    fn an_abbreviation_right_after_the_degree_stays_with_it() {
+        let schools = parse_text(
+            "Doctor of Pharmacy (PharmD), Lone Star College of Pharmacy, Houston, TX, 2016\n",
+        );
+        assert_eq!(
+            schools[0].degree.as_deref(),
+            Some("Doctor of Pharmacy (PharmD)")
+        );
+        assert_eq!(schools[0].institution, "Lone Star College of Pharmacy");
     }
 
     #[test]

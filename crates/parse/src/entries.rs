@@ -5,7 +5,7 @@ use resume_domain::{Award, Certification, Language, Volunteer};
 
 use crate::dates;
 use crate::experience::span_dates;
-use crate::lexicon::{org_score, title_score};
+use crate::lexicon::{is_institution, org_score, title_score};
 use crate::text::{cut, split_outside_parens, trim_punct, Line};
 
 /// One list item: its first line and the description lines under it.
@@ -204,7 +204,11 @@ pub(crate) fn award(item: &Item) -> Award {
     };
     let (title, rest) = match split_strong(&text) {
         Some((a, b)) => (a.to_string(), Some(b)),
-        None => (text.clone(), None),
+        // `Craftsman of the Year, Arizona Builders Alliance`
+        None => match trim_punct(&text).rsplit_once(", ") {
+            Some((a, b)) if org_score(b) > 0 || is_institution(b) => (a.to_string(), Some(b)),
+            _ => (text.clone(), None),
+        },
     };
     award.title = trim_punct(&title).to_string();
     if let Some(rest) = rest {
@@ -364,6 +368,26 @@ fn role_and_org(parts: &[&str]) -> (Option<String>, String, Vec<String>) {
 mod tests {
     use super::*;
     use resume_domain::ResumeDate;
+
+    #[test]
+    fn an_award_written_title_issuer_year_is_split_at_the_comma() {
+        let item = Item {
+            head: "Craftsman of the Year, Arizona Builders Alliance, 2021".into(),
+            details: Vec::new(),
+            bullet: true,
+        };
+        let award = award(&item);
+        assert_eq!(award.title, "Craftsman of the Year");
+        assert_eq!(award.issuer.as_deref(), Some("Arizona Builders Alliance"));
+        assert_eq!(award.date, Some(ResumeDate::Year(2021)));
+
+        let item = Item {
+            head: "Dean's List, Fall 2019".into(),
+            details: Vec::new(),
+            bullet: true,
+        };
+        assert_eq!(super::award(&item).title, "Dean's List");
+    }
 
     #[test]
     fn certification_issuer_follows_the_last_comma() {

@@ -137,6 +137,18 @@ fn take_field(heading: &mut Heading, field: &str) {
         heading.place.get_or_insert_with(|| field.to_string());
         return;
     }
+    // `Saguaro Electric Co. (Phoenix, AZ)`
+    if let Some(inner) = field
+        .strip_suffix(')')
+        .and_then(|f| f.rsplit_once('('))
+        .filter(|(head, inner)| !head.trim().is_empty() && is_place_text(inner))
+    {
+        heading
+            .place
+            .get_or_insert_with(|| inner.1.trim().to_string());
+        take_field(heading, inner.0.trim());
+        return;
+    }
     let (head, place) = split_place(field, false);
     if let Some(place) = place {
         heading.place.get_or_insert(place);
@@ -329,6 +341,25 @@ mod tests {
         assert_eq!(jobs[0].location.as_deref(), Some("Dallas, TX"));
         assert_eq!(jobs[0].start_date, ResumeDate::year_month(2017, 6));
         assert_eq!(jobs[0].description, "Built things.");
+    }
+
+    #[test]
+    fn a_place_in_parentheses_after_the_employer_is_the_location() {
+        let jobs = parse_text(
+            "Lead Electrician, Saguaro Electric Co. (Phoenix, AZ)\nApr. 2018 – now\n- Led crews.\n",
+        );
+        assert_eq!(jobs[0].company, "Saguaro Electric Co.");
+        assert_eq!(jobs[0].position, "Lead Electrician");
+        assert_eq!(jobs[0].location.as_deref(), Some("Phoenix, AZ"));
+    }
+
+    #[test]
+    fn an_employer_before_a_city_is_not_taken_for_a_place() {
+        let jobs = parse_text(
+            "Staff Pharmacist | Gulf Family Pharmacy, Pasadena, TX | 06/2016 – 06/2019\n• Dispensed.\n",
+        );
+        assert_eq!(jobs[0].company, "Gulf Family Pharmacy");
+        assert_eq!(jobs[0].location.as_deref(), Some("Pasadena, TX"));
     }
 
     #[test]

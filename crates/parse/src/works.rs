@@ -305,7 +305,7 @@ fn quoted(text: &str) -> Option<(&str, &str, &str)> {
         .find_map(|(o, c)| text.find(*o).map(|i| (i, o.len_utf8(), *c)))?;
     let inner_start = open + quote_len;
     let close = text[inner_start..].find(close_char)? + inner_start;
-    let title = text[inner_start..close].trim().trim_end_matches(',');
+    let title = text[inner_start..close].trim().trim_end_matches([',', '.']);
     Some((&text[..open], title, &text[close + close_char.len_utf8()..]))
 }
 
@@ -353,6 +353,14 @@ mod tests {
             pubs[0].publisher.as_deref(),
             Some("Journal of Retail Analytics")
         );
+        assert_eq!(pubs[0].publication_date, Some(ResumeDate::Year(2022)));
+    }
+
+    #[test]
+    fn a_quoted_title_loses_the_full_stop_inside_the_quotes() {
+        let l = line("Bello A, Chen R. \"Extended-interval dosing in obese adults.\" Hospital Pharmacy Practice, 2022.");
+        let pubs = publications(&[&l]);
+        assert_eq!(pubs[0].title, "Extended-interval dosing in obese adults");
         assert_eq!(pubs[0].publication_date, Some(ResumeDate::Year(2022)));
     }
 

@@ -85,7 +85,13 @@ fn continues(prev: &Line, prev_width: usize, column: usize, line: &Line) -> bool
         .split_once(':')
         .is_some_and(|(h, _)| h.split_whitespace().count() <= 3);
     let open = open && !labelled && !prev.text.trim_end().ends_with(')');
-    full && open && dates::find(&prev.text).is_none() && (split_entry || dangling)
+    // The last word or two of a bullet that reached the edge:
+    // `• NABCEP …, North American Board of Certified Energy` / `Practitioners`.
+    let tail_of_bullet = prev.bullet
+        && line.text.split_whitespace().count() <= 3
+        && !has_separator(&line.text)
+        && dates::find(&line.text).is_none();
+    full && open && dates::find(&prev.text).is_none() && (split_entry || dangling || tail_of_bullet)
 }
 
 fn has_separator(text: &str) -> bool {
@@ -146,6 +152,18 @@ mod tests {
             .into_iter()
             .map(|l| l.text)
             .collect()
+    }
+
+    #[test]
+    fn the_last_words_of_a_bullet_at_the_column_edge_are_joined() {
+        let out = joined(
+            "• Journeyman Electrician License, Arizona Registrar of Contractors\n\
+             • NABCEP PV Installation Professional, North American Board of Certified Energy\n\
+             Practitioners\n\
+             • OSHA 30-Hour Construction, OSHA Training Institute",
+        );
+        assert_eq!(out.len(), 3);
+        assert!(out[1].ends_with("Certified Energy Practitioners"));
     }
 
     #[test]
