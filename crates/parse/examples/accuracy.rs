@@ -2,6 +2,9 @@
 //! tables (per field, per format, per resume) and lists the mismatches.
 //!
 //! `cargo run --release -p resume-parse --example accuracy [-- --misses]`
+//!
+//! `LABELLED_RESUMES=DIR` measures another labelled set laid out like
+//! `tests/corpus/resumes`.
 
 #[path = "../tests/support/mod.rs"]
 mod support;

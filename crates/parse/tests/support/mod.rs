@@ -166,9 +166,13 @@ pub fn parser() -> ResumeTextParser {
     ResumeTextParser::new(Arc::new(Taxonomy::builtin()))
 }
 
-/// The corpus folder of labelled resumes.
+/// The folder of labelled resumes: `LABELLED_RESUMES` when set (another set
+/// laid out like the corpus, one folder per resume), else the corpus.
 pub fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/resumes")
+    match std::env::var_os("LABELLED_RESUMES") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/resumes"),
+    }
 }
 
 /// The renderings of one resume that can be read, with their format label.
