@@ -19,6 +19,10 @@ const WORD_GAP: f32 = 0.1;
 /// A gap wider than this fraction of the font size always separates runs of text.
 const RUN_GAP: f32 = 0.6;
 
+/// A gap between words wider than this many font sizes is a tab stop or a
+/// table gutter, not a space, even in loosely justified text.
+const TAB_GAP: f32 = 1.5;
+
 /// Baselines closer than this fraction of the font size are one line.
 const BASELINE_TOLERANCE: f32 = 0.4;
 
@@ -66,9 +70,20 @@ struct Line {
 }
 
 impl Line {
+    /// The words joined by spaces, or by a tab across a gap as wide as a
+    /// table gutter or a tab stop, as the same document's text export has it.
     fn text(&self) -> String {
-        let words: Vec<&str> = self.words.iter().map(|w| w.text.as_str()).collect();
-        words.join(" ")
+        let mut out = String::new();
+        let mut prev: Option<&Word> = None;
+        for word in &self.words {
+            if let Some(prev) = prev {
+                let wide = word.x0 - prev.x1 > TAB_GAP * self.size;
+                out.push(if wide { '\t' } else { ' ' });
+            }
+            out.push_str(&word.text);
+            prev = Some(word);
+        }
+        out
     }
 }
 
@@ -427,7 +442,7 @@ mod tests {
         let mut chars = text_at(100.0, 700.0, "world");
         chars.extend(text_at(10.0, 700.0, "hello"));
         chars.extend(text_at(10.0, 712.0, "title"));
-        assert_eq!(page_text(&chars, PAGE), "title\nhello world");
+        assert_eq!(page_text(&chars, PAGE), "title\nhello\tworld");
     }
 
     #[test]
@@ -436,6 +451,15 @@ mod tests {
         chars.extend(text_at(21.0, 700.0, "cd"));
         chars.extend(text_at(40.0, 700.0, "ef"));
         assert_eq!(page_text(&chars, PAGE), "abcd ef");
+    }
+
+    #[test]
+    fn a_gap_wider_than_a_tab_stop_is_a_tab() {
+        // Size 10: a gap of 14 is a loose space, one of 16 a table gutter.
+        let mut chars = text_at(10.0, 700.0, "ab");
+        chars.extend(text_at(34.0, 700.0, "cd"));
+        chars.extend(text_at(70.0, 700.0, "ef"));
+        assert_eq!(page_text(&chars, PAGE), "ab cd\tef");
     }
 
     #[test]
@@ -461,7 +485,7 @@ mod tests {
             chars.extend(text_at(10.0, y, &format!("a{i}")));
             chars.extend(text_at(200.0, y, &format!("b{i}")));
         }
-        assert_eq!(page_text(&chars, PAGE), "a0 b0\na1 b1\na2 b2");
+        assert_eq!(page_text(&chars, PAGE), "a0\tb0\na1\tb1\na2\tb2");
     }
 
     #[test]

@@ -295,7 +295,7 @@ fn character_and_word_spacing_and_scaling_move_the_pen() {
         letter_spaced, "ab cd",
         "even letter spacing keeps words whole"
     );
-    let word_spaced = text_of(b"BT /F1 10 Tf 72 700 Td 20 Tw (a b) Tj (c) Tj ET");
+    let word_spaced = text_of(b"BT /F1 10 Tf 72 700 Td 8 Tw (a b) Tj (c) Tj ET");
     assert_eq!(word_spaced, "a bc");
     let closed_up = text_of(b"BT /F1 10 Tf 72 700 Td -5 Tw (a b) Tj ET");
     assert_eq!(
