@@ -297,6 +297,11 @@ pub(crate) fn is_volunteering(item: &Item) -> bool {
         "ehrenamt",
         "pro bono",
         "pro-bono",
+        "mentor",
+        "tutor",
+        "nonprofit",
+        "non-profit",
+        "charity",
     ]
     .iter()
     .any(|w| lower.contains(w))

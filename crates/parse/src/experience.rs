@@ -149,6 +149,14 @@ fn take_field(heading: &mut Heading, field: &str) {
         take_field(heading, inner.0.trim());
         return;
     }
+    // `Parcelwise Inc., Remote`
+    if let Some((head, last)) = field.rsplit_once(", ") {
+        if last.trim().eq_ignore_ascii_case("remote") && !head.trim().is_empty() {
+            heading.place.get_or_insert_with(|| last.trim().to_string());
+            take_field(heading, head.trim());
+            return;
+        }
+    }
     let (head, place) = split_place(field, false);
     if let Some(place) = place {
         heading.place.get_or_insert(place);
@@ -351,6 +359,16 @@ mod tests {
         assert_eq!(jobs[0].company, "Saguaro Electric Co.");
         assert_eq!(jobs[0].position, "Lead Electrician");
         assert_eq!(jobs[0].location.as_deref(), Some("Phoenix, AZ"));
+    }
+
+    #[test]
+    fn remote_after_the_employer_is_the_location() {
+        let jobs = parse_text(
+            "### Customer Success Manager — Parcelwise Inc., Remote\nOct 2017 to Dec 2020\n- Grew retention.\n",
+        );
+        assert_eq!(jobs[0].company, "Parcelwise Inc.");
+        assert_eq!(jobs[0].location.as_deref(), Some("Remote"));
+        assert_eq!(jobs[0].start_date, ResumeDate::year_month(2017, 10));
     }
 
     #[test]

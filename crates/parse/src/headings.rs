@@ -55,6 +55,8 @@ enum Word {
     Affiliations,
     Training,
     Programming,
+    /// `Academic`, `Educational`: education unless another word names a section.
+    Academic,
     Modifier,
 }
 
@@ -109,6 +111,7 @@ fn word_role(word: &str) -> Option<Word> {
         "programming" | "computer" | "software" | "it" | "technical" | "tech" => {
             Some(Word::Programming)
         }
+        "academic" | "educational" => Some(Word::Academic),
         _ => is_modifier(word).then_some(Word::Modifier),
     }
 }
@@ -132,7 +135,7 @@ fn is_modifier(word: &str) -> bool {
             | "&"
             | "my"
             | "personal"
-            | "academic"
+            | "background"
             | "history"
             | "career"
             | "related"
@@ -309,6 +312,9 @@ fn resolve(roles: &[Word]) -> Option<SectionKind> {
     if has_word(Word::Qualifications) {
         return Some(K::Skills);
     }
+    if has_word(Word::Academic) {
+        return Some(K::Education);
+    }
     if has_word(Word::Training) {
         return Some(K::Certifications);
     }
@@ -356,6 +362,9 @@ mod tests {
             ("Community", K::Volunteer),
             ("Leadership & Volunteering", K::Volunteer),
             ("Affiliations & Community", K::VolunteerMarked),
+            ("Academic Background", K::Education),
+            ("Educational Background", K::Education),
+            ("Academic Projects", K::Projects),
             ("HONORS & ACTIVITIES", K::AwardsAndVolunteer),
             ("Licensure & Certifications", K::Certifications),
             ("Training", K::EducationAndCertifications),
