@@ -135,10 +135,15 @@ fn split_name_issuer(text: &str) -> (String, Option<String>) {
             return (trim_punct(a).to_string(), clean_issuer(b));
         }
     }
-    let last = [", ", " – ", " - "]
-        .iter()
-        .filter_map(|sep| text.rfind(sep).map(|i| (i, sep.len())))
-        .max();
+    // `Professional Engineer (PE), Colorado State Board of …, Professional …`:
+    // a name that closes with its abbreviation ends there.
+    let after_abbreviation = text.find("), ").map(|i| (i + 1, 2));
+    let last = after_abbreviation.or_else(|| {
+        [", ", " – ", " - "]
+            .iter()
+            .filter_map(|sep| text.rfind(sep).map(|i| (i, sep.len())))
+            .max()
+    });
     if let Some((i, len)) = last {
         let (a, b) = (&text[..i], &text[i + len..]);
         if b.chars().next().is_some_and(char::is_uppercase)
@@ -307,6 +312,24 @@ pub(crate) fn is_volunteering(item: &Item) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Joins a part naming a chapter or branch to the organisation before it:
+/// `Engineers Without Borders – Denver Professional Chapter` is one name.
+fn join_chapters(parts: Vec<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(parts.len());
+    for part in parts {
+        let last = part.split_whitespace().last().unwrap_or("").to_lowercase();
+        let chapter = matches!(last.as_str(), "chapter" | "branch" | "division" | "local");
+        match out.last_mut() {
+            Some(prev) if chapter => {
+                prev.push_str(" – ");
+                prev.push_str(part);
+            }
+            _ => out.push(part.to_string()),
+        }
+    }
+    out
+}
+
 /// Reads one volunteering item: role, organisation, dates, description.
 pub(crate) fn volunteer(item: &Item) -> Option<Volunteer> {
     let mut entry = Volunteer::default();
@@ -321,7 +344,8 @@ pub(crate) fn volunteer(item: &Item) -> Option<Volunteer> {
         Some((h, d)) => (h.to_string(), Some(d.trim().to_string())),
         None => (text.clone(), None),
     };
-    let parts: Vec<&str> = crate::text::fields(&head);
+    let parts = join_chapters(crate::text::fields(&head));
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let (role, organization, rest) = role_and_org(&parts);
     entry.role = role;
     entry.organization = organization;
@@ -392,6 +416,39 @@ mod tests {
             bullet: true,
         };
         assert_eq!(super::award(&item).title, "Dean's List");
+    }
+
+    #[test]
+    fn an_issuer_with_commas_follows_the_name_closed_by_its_abbreviation() {
+        let cert = certification(
+            "Professional Engineer (PE), Colorado State Board of Licensure for Architects, \
+             Professional Engineers and Professional Land Surveyors",
+        );
+        assert_eq!(cert.name, "Professional Engineer (PE)");
+        assert_eq!(
+            cert.issuer.as_deref(),
+            Some(
+                "Colorado State Board of Licensure for Architects, Professional Engineers and \
+                 Professional Land Surveyors"
+            )
+        );
+    }
+
+    #[test]
+    fn a_chapter_after_a_dash_stays_with_its_organisation() {
+        let item = Item {
+            head:
+                "Mentor, Engineers Without Borders – Denver Professional Chapter (2018 – present)"
+                    .into(),
+            details: Vec::new(),
+            bullet: true,
+        };
+        let entry = volunteer(&item).unwrap();
+        assert_eq!(
+            entry.organization,
+            "Engineers Without Borders – Denver Professional Chapter"
+        );
+        assert_eq!(entry.role.as_deref(), Some("Mentor"));
     }
 
     #[test]
