@@ -65,11 +65,20 @@ impl PostgresDatabase {
         let (base, _) = address
             .rsplit_once('/')
             .expect("TEST_DATABASE_URL names a database");
-        let url = if params.is_empty() {
-            format!("{base}/{name}")
+        // The HTTP workers of a test's server are threads of their own that can
+        // outlive the test and still hold pooled connections when the process
+        // exits; closing a TLS connection then races OpenSSL's exit-time
+        // cleanup (seen as a rare "double free" after every test had passed).
+        // Test databases are local, so their connections go without TLS
+        // unless the URL asks otherwise.
+        let params = if params.contains("sslmode=") {
+            params.to_owned()
+        } else if params.is_empty() {
+            "sslmode=disable".to_owned()
         } else {
-            format!("{base}/{name}?{params}")
+            format!("{params}&sslmode=disable")
         };
+        let url = format!("{base}/{name}?{params}");
         (
             Self {
                 admin_url: admin_url.to_owned(),
