@@ -32,7 +32,13 @@ pub fn run(command: Command) -> Result<(), ServerError> {
     let settings = Settings::from_process_env()?;
     telemetry::init(&settings.log)?;
 
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    // Serving wants a worker per core; a one-shot command is done before a
+    // pool of workers would have started, so it runs on the calling thread.
+    let mut builder = match command {
+        Command::Serve => tokio::runtime::Builder::new_multi_thread(),
+        _ => tokio::runtime::Builder::new_current_thread(),
+    };
+    let runtime = builder
         .enable_all()
         .build()
         .map_err(|err| ServerError::io("cannot start the async runtime", err))?;
