@@ -19,6 +19,9 @@ pub(crate) fn name_line(lines: &[Line], email: Option<&str>) -> Option<(usize, S
         .and_then(|e| e.split('@').next())
         .map(fold)
         .unwrap_or_default();
+    if let Some(found) = split_name(lines, &local) {
+        return Some(found);
+    }
     let mut first = None;
     for (i, line) in lines.iter().enumerate() {
         let Some(name) = name_candidate(line) else {
@@ -32,6 +35,26 @@ pub(crate) fn name_line(lines: &[Line], email: Option<&str>) -> Option<(usize, S
         }
     }
     first
+}
+
+/// A name set large in a narrow column wraps, one word per line
+/// (`Mei-Ling` / `Zhao`): two single-word lines at the top that together
+/// read as a name the email address agrees with.
+fn split_name(lines: &[Line], local: &str) -> Option<(usize, String)> {
+    let single = |line: &Line| {
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        (words.len() == 1 && is_name_word(words[0])).then(|| words[0].to_string())
+    };
+    for (i, pair) in lines.windows(2).take(3).enumerate() {
+        let (Some(first), Some(last)) = (single(&pair[0]), single(&pair[1])) else {
+            continue;
+        };
+        let joined = Line::plain(format!("{first} {last}"));
+        if let Some(name) = name_candidate(&joined).filter(|n| matches_email(n, local)) {
+            return Some((i, name));
+        }
+    }
+    None
 }
 
 fn matches_email(name: &str, local: &str) -> bool {
@@ -259,6 +282,17 @@ mod tests {
             Some("Margaret A. Holloway")
         );
         assert_eq!(name_candidate(&line("Senior Software Engineer")), None);
+    }
+
+    #[test]
+    fn a_name_wrapped_one_word_per_line_is_joined_when_the_email_agrees() {
+        let lines = [line("Mei-Ling"), line("Zhao"), line("HR Business Partner")];
+        assert_eq!(
+            name_line(&lines, Some("meiling.zhao@example.ca")),
+            Some((0, "Mei-Ling Zhao".to_owned()))
+        );
+        let unrelated = [line("Contact"), line("Vancouver"), line("Summary")];
+        assert_eq!(name_line(&unrelated, Some("meiling.zhao@example.ca")), None);
     }
 
     #[test]

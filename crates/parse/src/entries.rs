@@ -347,6 +347,15 @@ pub(crate) fn volunteer(item: &Item) -> Option<Volunteer> {
     let parts = join_chapters(crate::text::fields(&head));
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let (role, organization, rest) = role_and_org(&parts);
+    // `Board Member (volunteer)`: the marker is not part of the role.
+    let role = role.map(|r| {
+        const MARKER: &str = "(volunteer)";
+        let cut = r.len().saturating_sub(MARKER.len());
+        match r.get(cut..) {
+            Some(tail) if tail.eq_ignore_ascii_case(MARKER) => r[..cut].trim().to_string(),
+            _ => r,
+        }
+    });
     entry.role = role;
     entry.organization = organization;
     if description.is_none() && !rest.is_empty() {

@@ -24,6 +24,9 @@ pub(crate) enum SectionKind {
     EducationAndCertifications,
     /// Skills.
     Skills,
+    /// `Qualifications`: degrees and certificates where its lines name a
+    /// degree (the British and Canadian use), otherwise skills.
+    Qualifications,
     /// Certifications and licences.
     Certifications,
     /// Projects.
@@ -107,7 +110,9 @@ fn word_role(word: &str) -> Option<Word> {
         | "activités" | "aktivitäten" | "engagement" => Some(Word::Activities),
         "affiliations" | "memberships" | "membership" | "organizations" | "organisations"
         | "associations" => Some(Word::Affiliations),
-        "training" | "courses" | "weiterbildung" | "fortbildung" | "cursos" => Some(Word::Training),
+        "training" | "courses" | "development" | "weiterbildung" | "fortbildung" | "cursos" => {
+            Some(Word::Training)
+        }
         "programming" | "computer" | "software" | "it" | "technical" | "tech" => {
             Some(Word::Programming)
         }
@@ -310,7 +315,7 @@ fn resolve(roles: &[Word]) -> Option<SectionKind> {
         return Some(*first);
     }
     if has_word(Word::Qualifications) {
-        return Some(K::Skills);
+        return Some(K::Qualifications);
     }
     if has_word(Word::Academic) {
         return Some(K::Education);
@@ -369,6 +374,8 @@ mod tests {
             ("Licensure & Certifications", K::Certifications),
             ("Training", K::EducationAndCertifications),
             ("Summary of Qualifications", K::Summary),
+            ("Qualifications", K::Qualifications),
+            ("Professional Development", K::EducationAndCertifications),
             ("Selected Case Studies", K::Projects),
             ("Experiencia profesional", K::Experience),
             ("Expérience professionnelle", K::Experience),

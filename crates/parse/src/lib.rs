@@ -117,7 +117,7 @@ fn split_sections(lines: &[Line], name_line: Option<usize>) -> Vec<Section> {
             });
             continue;
         }
-        if current != SectionKind::Skills {
+        if !matches!(current, SectionKind::Skills | SectionKind::Qualifications) {
             if let Some((kind, rest)) = inline_heading(line) {
                 let first = Line::plain(rest);
                 sections.push(Section {
@@ -191,12 +191,11 @@ impl ResumeTextParser {
         match section.kind {
             SectionKind::Preamble | SectionKind::Contact | SectionKind::Ignored => {}
             SectionKind::Summary => read_summary(content, &lines),
-            SectionKind::Skills => {
-                let found = skills::parse(&lines, self.taxonomy.as_ref());
-                content.skills.technical.extend(found.technical);
-                content.skills.soft_skills.extend(found.soft_skills);
-                content.skills.tools.extend(found.tools);
+            SectionKind::Skills => self.read_skills(content, &lines),
+            SectionKind::Qualifications if lines.iter().any(|l| education::has_degree(&l.text)) => {
+                read_training(content, &lines);
             }
+            SectionKind::Qualifications => self.read_skills(content, &lines),
             SectionKind::Experience => content.experience.extend(experience::parse(&lines)),
             SectionKind::Education => content.education.extend(education::parse(&lines)),
             SectionKind::EducationAndCertifications => read_training(content, &lines),
@@ -216,6 +215,15 @@ impl ResumeTextParser {
                 read_activities(content, section.kind, &lines);
             }
         }
+    }
+}
+
+impl ResumeTextParser {
+    fn read_skills(&self, content: &mut ResumeContent, lines: &[&Line]) {
+        let found = skills::parse(lines, self.taxonomy.as_ref());
+        content.skills.technical.extend(found.technical);
+        content.skills.soft_skills.extend(found.soft_skills);
+        content.skills.tools.extend(found.tools);
     }
 }
 
