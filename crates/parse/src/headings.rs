@@ -60,6 +60,9 @@ enum Word {
     Programming,
     /// `Academic`, `Educational`: education unless another word names a section.
     Academic,
+    /// `Information`, `Details`: a heading of its own (`Additional
+    /// Information`) whose lines carry their own labels.
+    Misc,
     Modifier,
 }
 
@@ -117,6 +120,7 @@ fn word_role(word: &str) -> Option<Word> {
             Some(Word::Programming)
         }
         "academic" | "educational" => Some(Word::Academic),
+        "information" | "info" | "details" | "miscellaneous" | "misc" => Some(Word::Misc),
         _ => is_modifier(word).then_some(Word::Modifier),
     }
 }
@@ -320,6 +324,9 @@ fn resolve(roles: &[Word]) -> Option<SectionKind> {
     if has_word(Word::Academic) {
         return Some(K::Education);
     }
+    if has_word(Word::Misc) {
+        return Some(K::Ignored);
+    }
     if has_word(Word::Training) {
         return Some(K::Certifications);
     }
@@ -375,6 +382,7 @@ mod tests {
             ("Training", K::EducationAndCertifications),
             ("Summary of Qualifications", K::Summary),
             ("Qualifications", K::Qualifications),
+            ("ADDITIONAL INFORMATION", K::Ignored),
             ("Professional Development", K::EducationAndCertifications),
             ("Selected Case Studies", K::Projects),
             ("Experiencia profesional", K::Experience),
