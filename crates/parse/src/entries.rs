@@ -419,12 +419,15 @@ mod tests {
         assert_eq!(award.issuer.as_deref(), Some("Arizona Builders Alliance"));
         assert_eq!(award.date, Some(ResumeDate::Year(2021)));
 
+        // Only an organisation after the comma is an issuer.
         let item = Item {
-            head: "Dean's List, Fall 2019".into(),
+            head: "Employee of the Month, Night Shift, 2021".into(),
             details: Vec::new(),
             bullet: true,
         };
-        assert_eq!(super::award(&item).title, "Dean's List");
+        let award = super::award(&item);
+        assert_eq!(award.title, "Employee of the Month, Night Shift");
+        assert_eq!(award.issuer, None);
     }
 
     #[test]

@@ -216,9 +216,7 @@ impl ResumeTextParser {
             }
         }
     }
-}
 
-impl ResumeTextParser {
     fn read_skills(&self, content: &mut ResumeContent, lines: &[&Line]) {
         let found = skills::parse(lines, self.taxonomy.as_ref());
         content.skills.technical.extend(found.technical);
