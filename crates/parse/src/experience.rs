@@ -137,26 +137,6 @@ fn take_field(heading: &mut Heading, field: &str) {
         heading.place.get_or_insert_with(|| field.to_string());
         return;
     }
-    // `Saguaro Electric Co. (Phoenix, AZ)`
-    if let Some(inner) = field
-        .strip_suffix(')')
-        .and_then(|f| f.rsplit_once('('))
-        .filter(|(head, inner)| !head.trim().is_empty() && is_place_text(inner))
-    {
-        heading
-            .place
-            .get_or_insert_with(|| inner.1.trim().to_string());
-        take_field(heading, inner.0.trim());
-        return;
-    }
-    // `Parcelwise Inc., Remote`
-    if let Some((head, last)) = field.rsplit_once(", ") {
-        if last.trim().eq_ignore_ascii_case("remote") && !head.trim().is_empty() {
-            heading.place.get_or_insert_with(|| last.trim().to_string());
-            take_field(heading, head.trim());
-            return;
-        }
-    }
     let (head, place) = split_place(field, false);
     if let Some(place) = place {
         heading.place.get_or_insert(place);

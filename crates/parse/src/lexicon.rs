@@ -719,6 +719,13 @@ fn is_particle(word: &str) -> bool {
 /// Splits a trailing place (`…, Austin, TX`, `…, Wrocław, Poland`, `…, Spain`)
 /// off `text`: returns the text before it and the place.
 pub(crate) fn split_place(text: &str, allow_postcode: bool) -> (String, Option<String>) {
+    // `Saguaro Electric Co. (Phoenix, AZ)`
+    if let Some((head, inner)) = text.strip_suffix(')').and_then(|t| t.rsplit_once('(')) {
+        let (head, inner) = (head.trim(), inner.trim());
+        if !head.is_empty() && is_place_text(inner) {
+            return (head.to_string(), Some(inner.to_string()));
+        }
+    }
     let parts: Vec<&str> = text.split(", ").collect();
     for k in 0..parts.len() {
         let tail = &parts[k..];
@@ -739,7 +746,7 @@ fn is_place(tail: &[&str], allow_postcode: bool, has_head: bool) -> bool {
         return false;
     }
     if cities.is_empty() {
-        return has_head && !last.eq_ignore_ascii_case("remote");
+        return has_head;
     }
     cities.iter().all(|c| is_city(c, allow_postcode))
 }
@@ -767,6 +774,18 @@ mod tests {
         assert_eq!(place.as_deref(), Some("Spain"));
         let (head, place) = split_place("Hollis, Grant & Meyer LLP", false);
         assert_eq!((head.as_str(), place), ("Hollis, Grant & Meyer LLP", None));
+        let (head, place) = split_place("Saguaro Electric Co. (Phoenix, AZ)", false);
+        assert_eq!(
+            (head.as_str(), place.as_deref()),
+            ("Saguaro Electric Co.", Some("Phoenix, AZ"))
+        );
+        let (head, place) = split_place("Parcelwise Inc., Remote", false);
+        assert_eq!(
+            (head.as_str(), place.as_deref()),
+            ("Parcelwise Inc.", Some("Remote"))
+        );
+        let (head, place) = split_place("Co-op Program (Summer)", false);
+        assert_eq!((head.as_str(), place), ("Co-op Program (Summer)", None));
     }
 
     #[test]
