@@ -272,19 +272,20 @@ impl<'p> TreeBuilder<'p> {
                 raw_attrs.push((key, value));
             }
         }
-        let name = AsRef::<str>::as_ref(&start.name()).to_owned();
-        let (ns, local) = self.resolve_with(&name, true, &declared);
-        if self.prune.iter().any(|(n, l)| *n == ns && *l == local) {
-            if !empty {
-                self.skipping = 1;
-            }
-            return Ok(());
-        }
         for (prefix, ns) in &declared {
             self.prefixes
                 .entry(prefix.clone())
                 .or_default()
                 .push(ns.unwrap_or(OTHER_NS));
+        }
+        let name = AsRef::<str>::as_ref(&start.name()).to_owned();
+        let (ns, local) = self.resolve(&name, true);
+        if self.prune.iter().any(|(n, l)| *n == ns && *l == local) {
+            self.forget(&declared);
+            if !empty {
+                self.skipping = 1;
+            }
+            return Ok(());
         }
         let attrs = raw_attrs
             .into_iter()
@@ -307,31 +308,26 @@ impl<'p> TreeBuilder<'p> {
     }
 
     fn resolve(&self, name: &str, is_element: bool) -> (&'static str, String) {
-        self.resolve_with(name, is_element, &[])
-    }
-
-    /// Resolves `name` with the prefixes in scope, those `declared` on its
-    /// own element first.
-    fn resolve_with(
-        &self,
-        name: &str,
-        is_element: bool,
-        declared: &[(String, Option<&'static str>)],
-    ) -> (&'static str, String) {
         let (prefix, local) = match name.split_once(':') {
             Some((p, l)) => (p, l),
             None if is_element => ("", name),
             None => return ("", name.to_owned()),
         };
-        let own = declared
-            .iter()
-            .rev()
-            .find(|(p, _)| p == prefix)
-            .map(|(_, ns)| ns.unwrap_or(OTHER_NS));
-        let ns = own
-            .or_else(|| self.prefixes.get(prefix).and_then(|v| v.last().copied()))
+        let ns = self
+            .prefixes
+            .get(prefix)
+            .and_then(|v| v.last().copied())
             .unwrap_or(OTHER_NS);
         (ns, local.to_owned())
+    }
+
+    /// Takes the prefixes an element declared out of scope again.
+    fn forget(&mut self, declared: &[(String, Option<&'static str>)]) {
+        for (prefix, _) in declared {
+            if let Some(v) = self.prefixes.get_mut(prefix) {
+                v.pop();
+            }
+        }
     }
 
     fn close(&mut self) {
@@ -342,11 +338,7 @@ impl<'p> TreeBuilder<'p> {
         let Some(open) = self.stack.pop() else {
             return;
         };
-        for (prefix, _) in &open.declared {
-            if let Some(v) = self.prefixes.get_mut(prefix) {
-                v.pop();
-            }
-        }
+        self.forget(&open.declared);
         match self.stack.last_mut() {
             Some(parent) => parent.element.children.push(Node::Element(open.element)),
             None => {
