@@ -513,7 +513,12 @@ fn apply_list<T: Item>(
     for (i, item) in items.iter().enumerate() {
         let path = format!("{field}[{i}]");
         let patch = object(item, &path)?;
-        let target = match (mode, patch.get("id")) {
+        // An id must be valid even where PUT renumbers and so ignores it.
+        let id = patch
+            .get("id")
+            .map(|id| item_id(id, &format!("{path}.id")))
+            .transpose()?;
+        let target = match (mode, id) {
             (EditMode::Merge, Some(id)) => Some(find_item(list, id, &path)?),
             _ => None,
         };
@@ -535,12 +540,10 @@ fn apply_list<T: Item>(
     Ok(())
 }
 
-fn find_item<T: Item>(list: &[T], id: &Value, path: &str) -> Result<usize, ValidationError> {
-    let field = format!("{path}.id");
-    let id = item_id(id, &field)?;
+fn find_item<T: Item>(list: &[T], id: u32, path: &str) -> Result<usize, ValidationError> {
     list.iter()
         .position(|item| item.id() == id)
-        .ok_or_else(|| ValidationError::new(field, "no item with this id"))
+        .ok_or_else(|| ValidationError::new(format!("{path}.id"), "no item with this id"))
 }
 
 /// An item id: a positive whole number that fits in 32 bits.
@@ -576,25 +579,18 @@ fn merge_item<T: Item>(
         _ => Map::new(),
     };
     for (key, value) in patch {
+        // The id is read by the caller; derived fields are recomputed.
+        if key == "id" || rules.derived.contains(&key.as_str()) {
+            continue;
+        }
         let field = format!("{path}.{key}");
-        if key == "id" {
-            item_id(value, &field)?;
-            continue;
-        }
-        let flag = key == "is_current" && rules.derived.contains(&"is_current");
-        if flag && !value.is_boolean() && !value.is_null() {
-            return Err(ValidationError::new(field, "must be true or false"));
-        }
-        if rules.derived.contains(&key.as_str()) {
-            continue;
-        }
         if !merged.contains_key(key) {
             return Err(ValidationError::new(field, "is not a known field"));
         }
         let value = check_value(key, value, &field, rules)?;
         merged.insert(key.clone(), value);
     }
-    ongoing_from_is_current(&mut merged, patch);
+    ongoing_from_is_current(&mut merged, patch, path)?;
 
     let item: T = serde_path_to_error::deserialize(Value::Object(merged.clone())).map_err(|e| {
         let at = e.path().to_string();
@@ -617,11 +613,27 @@ fn merge_item<T: Item>(
 }
 
 /// An experience sent with `is_current: true` and no end date is ongoing.
-fn ongoing_from_is_current(merged: &mut Map<String, Value>, patch: &Map<String, Value>) {
-    let current = patch.get("is_current").and_then(Value::as_bool) == Some(true);
+/// `is_current` is otherwise ignored like the other derived fields, but it
+/// must be a boolean or null.
+fn ongoing_from_is_current(
+    merged: &mut Map<String, Value>,
+    patch: &Map<String, Value>,
+    path: &str,
+) -> Result<(), ValidationError> {
+    let current = match patch.get("is_current") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(flag)) => *flag,
+        Some(_) => {
+            return Err(ValidationError::new(
+                format!("{path}.is_current"),
+                "must be true or false",
+            ))
+        }
+    };
     if current && merged.get("end_date").is_some_and(Value::is_null) {
         merged.insert("end_date".into(), Value::String("Present".into()));
     }
+    Ok(())
 }
 
 /// Checks one field of an item and returns the value to store.
