@@ -181,6 +181,75 @@ async fn request_bodies_are_described_as_strictly_as_the_server_reads_them() {
     assert_eq!(form["properties"]["file"]["format"], "binary");
 }
 
+/// The limits written into the request schemas by hand are the domain's.
+#[actix_web::test]
+async fn request_limits_in_the_document_are_the_domains() {
+    use resume_domain::ids::Email;
+    use resume_domain::service::{MAX_NAME_CHARS, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+    use resume_domain::{JobPosting, PageRequest};
+
+    let app = TestApp::spawn().await;
+    let doc = document(&app).await;
+    let schemas = &doc["components"]["schemas"];
+    let limit = |schema: &str, field: &str, key: &str| {
+        schemas[schema]["properties"][field][key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{schema}.{field} has no {key}"))
+    };
+    let n = |value: usize| u64::try_from(value).unwrap();
+
+    assert_eq!(
+        limit("RegisterRequest", "password", "minLength"),
+        n(MIN_PASSWORD_CHARS)
+    );
+    assert_eq!(
+        limit("RegisterRequest", "password", "maxLength"),
+        n(MAX_PASSWORD_CHARS)
+    );
+    assert_eq!(
+        limit("RegisterRequest", "full_name", "maxLength"),
+        n(MAX_NAME_CHARS)
+    );
+    assert_eq!(
+        limit("RegisterRequest", "email", "maxLength"),
+        n(Email::MAX_LEN)
+    );
+    assert_eq!(
+        limit("JobPostingRequest", "title", "maxLength"),
+        n(JobPosting::MAX_TITLE)
+    );
+    assert_eq!(
+        limit("JobPostingRequest", "description", "maxLength"),
+        n(JobPosting::MAX_DESCRIPTION)
+    );
+    for list in ["requirements", "nice_to_have"] {
+        assert_eq!(
+            limit("JobPostingRequest", list, "maxItems"),
+            n(JobPosting::MAX_ITEMS)
+        );
+    }
+
+    // The job's "not only white space" is the same class as an item's key field.
+    let item_key = &schemas["ExperienceInput"]["anyOf"][0]["properties"]["company"]["pattern"];
+    assert!(item_key.is_string());
+    for field in ["title", "description"] {
+        assert_eq!(
+            &schemas["JobPostingRequest"]["properties"][field]["pattern"],
+            item_key
+        );
+    }
+
+    let list = &doc["paths"]["/api/jobs/"]["get"]["parameters"];
+    let page_size = list
+        .as_array()
+        .and_then(|p| p.iter().find(|p| p["name"] == "page_size"))
+        .unwrap();
+    assert_eq!(
+        page_size["schema"]["maximum"].as_u64(),
+        Some(u64::from(PageRequest::MAX_SIZE))
+    );
+}
+
 #[actix_web::test]
 async fn the_docs_page_is_self_contained_html_that_loads_the_document() {
     let app = TestApp::spawn().await;
