@@ -23,23 +23,52 @@ const DOCX_MAIN_TYPES: &[&str] = &[
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 ];
 
+/// An OLE2 compound file opened over borrowed bytes.
+pub(crate) type Compound<'a> = cfb::CompoundFile<Cursor<&'a [u8]>>;
+
+/// A file whose format is decided. Where deciding meant opening the
+/// container (zip or OLE2), the opened container comes along, so extraction
+/// does not read its directory a second time.
+pub(crate) enum Sniffed<'a> {
+    Pdf,
+    Docx(Package<'a>),
+    Odt(Package<'a>),
+    Doc(Compound<'a>),
+    Rtf,
+    Text,
+}
+
+impl Sniffed<'_> {
+    /// The decided format.
+    pub(crate) fn format(&self) -> DocumentFormat {
+        match self {
+            Sniffed::Pdf => DocumentFormat::Pdf,
+            Sniffed::Docx(_) => DocumentFormat::Docx,
+            Sniffed::Odt(_) => DocumentFormat::Odt,
+            Sniffed::Doc(_) => DocumentFormat::Doc,
+            Sniffed::Rtf => DocumentFormat::Rtf,
+            Sniffed::Text => DocumentFormat::Text,
+        }
+    }
+}
+
 /// Decides the format of `bytes`.
 ///
 /// # Errors
 /// [`ExtractError::Empty`], [`ExtractError::UnsupportedFormat`],
 /// [`ExtractError::Encrypted`] for a password-protected OOXML package, and
 /// [`ExtractError::Corrupt`] for a zip or OLE2 file that cannot be opened.
-pub(crate) fn sniff(
-    bytes: &[u8],
-    limits: &Limits,
-    deadline: &Deadline,
-) -> Result<DocumentFormat, ExtractError> {
+pub(crate) fn sniff<'a>(
+    bytes: &'a [u8],
+    limits: &'a Limits,
+    deadline: &'a Deadline,
+) -> Result<Sniffed<'a>, ExtractError> {
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
     let head = &bytes[..bytes.len().min(PDF_MARKER_WINDOW)];
     if head.windows(5).any(|w| w == b"%PDF-") {
-        return Ok(DocumentFormat::Pdf);
+        return Ok(Sniffed::Pdf);
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return sniff_zip(bytes, limits, deadline);
@@ -48,10 +77,10 @@ pub(crate) fn sniff(
         return sniff_ole2(bytes);
     }
     if starts_as_rtf(bytes) {
-        return Ok(DocumentFormat::Rtf);
+        return Ok(Sniffed::Rtf);
     }
     if crate::text::decode(bytes).is_some() {
-        return Ok(DocumentFormat::Text);
+        return Ok(Sniffed::Text);
     }
     Err(ExtractError::UnsupportedFormat(
         "the file is not PDF, DOCX, DOC, ODT, RTF or plain text".into(),
@@ -67,15 +96,15 @@ fn starts_as_rtf(bytes: &[u8]) -> bool {
     bytes[start..].starts_with(b"{\\rtf")
 }
 
-fn sniff_zip(
-    bytes: &[u8],
-    limits: &Limits,
-    deadline: &Deadline,
-) -> Result<DocumentFormat, ExtractError> {
+fn sniff_zip<'a>(
+    bytes: &'a [u8],
+    limits: &'a Limits,
+    deadline: &'a Deadline,
+) -> Result<Sniffed<'a>, ExtractError> {
     let mut package = Package::open(bytes, limits, deadline)?;
     if let Some(mime) = package.read("mimetype")? {
         if String::from_utf8_lossy(&mime).trim() == ODT_MIME {
-            return Ok(DocumentFormat::Odt);
+            return Ok(Sniffed::Odt(package));
         }
         return Err(ExtractError::UnsupportedFormat(
             "an OpenDocument file that is not a text document".into(),
@@ -84,7 +113,7 @@ fn sniff_zip(
     if let Some(types) = package.read("[Content_Types].xml")? {
         let types = String::from_utf8_lossy(&types);
         if DOCX_MAIN_TYPES.iter().any(|t| types.contains(t)) {
-            return Ok(DocumentFormat::Docx);
+            return Ok(Sniffed::Docx(package));
         }
         return Err(ExtractError::UnsupportedFormat(
             "an Office Open XML package that is not a Word document".into(),
@@ -95,7 +124,7 @@ fn sniff_zip(
     ))
 }
 
-fn sniff_ole2(bytes: &[u8]) -> Result<DocumentFormat, ExtractError> {
+fn sniff_ole2(bytes: &[u8]) -> Result<Sniffed<'_>, ExtractError> {
     let file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| {
         ExtractError::Corrupt(format!("the OLE2 compound file cannot be read ({e})"))
     })?;
@@ -103,7 +132,7 @@ fn sniff_ole2(bytes: &[u8]) -> Result<DocumentFormat, ExtractError> {
         return Err(ExtractError::Encrypted);
     }
     if file.is_stream("/WordDocument") {
-        return Ok(DocumentFormat::Doc);
+        return Ok(Sniffed::Doc(file));
     }
     Err(ExtractError::UnsupportedFormat(
         "an OLE2 compound file that is not a Word document".into(),
@@ -116,7 +145,7 @@ mod tests {
 
     fn sniff_default(bytes: &[u8]) -> Result<DocumentFormat, ExtractError> {
         let limits = Limits::default();
-        sniff(bytes, &limits, &Deadline::after(limits.time_budget))
+        sniff(bytes, &limits, &Deadline::after(limits.time_budget)).map(|s| s.format())
     }
 
     #[test]

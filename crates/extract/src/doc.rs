@@ -7,10 +7,11 @@
 //! in `WordDocument`. Text boxes and footnotes are not read.
 
 use std::collections::HashSet;
-use std::io::{Cursor, Read};
+use std::io::Read;
 
 use resume_domain::{DocumentFormat, ExtractError, ExtractedDocument};
 
+use crate::detect::Compound;
 use crate::limits::{Deadline, Limits};
 use crate::ooxml::hyperlink_field_target;
 use crate::output::TextSink;
@@ -28,28 +29,25 @@ const PAIR_CLX: usize = 33;
 /// Header stories that hold footnote and endnote separators, not headers.
 const SEPARATOR_STORIES: usize = 6;
 
-/// Extracts the text of the Word 97-2003 document in `bytes`.
+/// Extracts the text of the Word 97-2003 document in the compound `file`.
 ///
 /// # Errors
 /// [`ExtractError::Encrypted`] for an encrypted or obfuscated document,
 /// [`ExtractError::UnsupportedFormat`] for Word 6/95 files,
 /// [`ExtractError::Corrupt`] for damaged structures, limit and time errors.
 pub(crate) fn extract(
-    bytes: &[u8],
+    file: &mut Compound<'_>,
     limits: &Limits,
     deadline: &Deadline,
 ) -> Result<ExtractedDocument, ExtractError> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| {
-        ExtractError::Corrupt(format!("the OLE2 compound file cannot be read ({e})"))
-    })?;
-    let word = read_stream(&mut file, "/WordDocument", limits)?
+    let word = read_stream(file, "/WordDocument", limits)?
         .ok_or_else(|| ExtractError::Corrupt("the WordDocument stream is missing".into()))?;
     let fib = Fib::parse(&word)?;
     if fib.encrypted {
         return Err(ExtractError::Encrypted);
     }
     let table_name = if fib.table_one { "/1Table" } else { "/0Table" };
-    let table = read_stream(&mut file, table_name, limits)?.ok_or_else(|| {
+    let table = read_stream(file, table_name, limits)?.ok_or_else(|| {
         ExtractError::Corrupt(format!("the table stream {} is missing", &table_name[1..]))
     })?;
     let clx = slice(&table, fib.clx, "piece table")?;
@@ -74,7 +72,7 @@ pub(crate) fn extract(
 }
 
 fn read_stream(
-    file: &mut cfb::CompoundFile<Cursor<&[u8]>>,
+    file: &mut Compound<'_>,
     path: &str,
     limits: &Limits,
 ) -> Result<Option<Vec<u8>>, ExtractError> {

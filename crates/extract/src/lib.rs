@@ -28,7 +28,7 @@ use tracing::Instrument;
 
 pub use limits::{Deadline, Limits};
 
-use crate::package::Package;
+use crate::detect::Sniffed;
 
 /// Extracts the text of resumes in every supported format.
 #[derive(Debug, Clone, Default)]
@@ -66,30 +66,14 @@ impl Extractor {
             });
         }
         let deadline = Deadline::after(self.limits.time_budget);
-        let format = detect::sniff(bytes, &self.limits, &deadline)?;
-        self.extract_as(format, bytes, &deadline)
-    }
-
-    fn extract_as(
-        &self,
-        format: DocumentFormat,
-        bytes: &[u8],
-        deadline: &Deadline,
-    ) -> Result<ExtractedDocument, ExtractError> {
         let limits = &self.limits;
-        let document = match format {
-            DocumentFormat::Pdf => pdf::extract(bytes, limits, deadline),
-            DocumentFormat::Docx => {
-                let mut package = Package::open(bytes, limits, deadline)?;
-                docx::extract(&mut package, limits, deadline)
-            }
-            DocumentFormat::Odt => {
-                let mut package = Package::open(bytes, limits, deadline)?;
-                odt::extract(&mut package, limits, deadline)
-            }
-            DocumentFormat::Doc => doc::extract(bytes, limits, deadline),
-            DocumentFormat::Rtf => rtf::extract(bytes, limits, deadline),
-            DocumentFormat::Text => text::extract(bytes),
+        let document = match detect::sniff(bytes, limits, &deadline)? {
+            Sniffed::Pdf => pdf::extract(bytes, limits, &deadline),
+            Sniffed::Docx(mut package) => docx::extract(&mut package, limits, &deadline),
+            Sniffed::Odt(mut package) => odt::extract(&mut package, limits, &deadline),
+            Sniffed::Doc(mut file) => doc::extract(&mut file, limits, &deadline),
+            Sniffed::Rtf => rtf::extract(bytes, limits, &deadline),
+            Sniffed::Text => text::extract(bytes),
         }?;
         deadline.check()?;
         Ok(document)
@@ -133,5 +117,8 @@ impl TextExtractor for Extractor {
 /// unsupported, or a container that cannot be opened.
 pub fn detect_format(bytes: &[u8]) -> Option<DocumentFormat> {
     let limits = Limits::default();
-    detect::sniff(bytes, &limits, &Deadline::after(limits.time_budget)).ok()
+    let deadline = Deadline::after(limits.time_budget);
+    detect::sniff(bytes, &limits, &deadline)
+        .ok()
+        .map(|sniffed| sniffed.format())
 }
