@@ -86,13 +86,10 @@ pub async fn create_job(settings: &Settings, args: CreateJobArgs) -> Result<Valu
 /// # Errors
 /// [`ServerError::Io`] when the file cannot be read,
 /// [`ServerError::Domain`] when no text can be extracted.
-pub async fn extract(settings: &Settings, args: ExtractArgs) -> Result<String, ServerError> {
+pub fn extract(settings: &Settings, args: ExtractArgs) -> Result<String, ServerError> {
     let bytes = read_bounded(&args.file, settings.server.max_upload_bytes)?;
-    let extractor = components::extractor(settings);
-
-    let document = tokio::task::spawn_blocking(move || extractor.extract_bytes(&bytes))
-        .await
-        .map_err(|err| ServerError::Input(format!("extraction task failed: {err}")))?
+    let document = components::extractor(settings)
+        .extract_bytes(&bytes)
         .map_err(resume_domain::DomainError::from)?;
 
     if args.json {

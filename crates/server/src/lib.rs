@@ -32,8 +32,15 @@ pub fn run(command: Command) -> Result<(), ServerError> {
     let settings = Settings::from_process_env()?;
     telemetry::init(&settings.log)?;
 
-    // Serving wants a worker per core; a one-shot command is done before a
-    // pool of workers would have started, so it runs on the calling thread.
+    // Extraction is synchronous and needs no runtime: a command-line run is
+    // mostly process start-up, and a runtime with its blocking thread would
+    // be most of what remains.
+    if let Command::Extract(args) = command {
+        return print_text(&commands::extract(&settings, args)?);
+    }
+    // Serving wants a worker per core; the other one-shot commands are done
+    // before a pool of workers would have started, so they run on the
+    // calling thread.
     let mut builder = match command {
         Command::Serve => tokio::runtime::Builder::new_multi_thread(),
         _ => tokio::runtime::Builder::new_current_thread(),
@@ -63,7 +70,7 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), ServerErro
         Command::Job(JobCommand::Create(args)) => {
             print_json(&commands::create_job(&settings, args).await?)
         }
-        Command::Extract(args) => print_text(&commands::extract(&settings, args).await?),
+        Command::Extract(args) => print_text(&commands::extract(&settings, args)?),
         Command::Enhance(args) => print_json(&commands::enhance(&settings, args).await?),
     }
 }
