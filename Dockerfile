@@ -5,7 +5,7 @@
 
 FROM rust:1-bookworm AS build
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libsqlite3-dev libssl-dev pkg-config \
+    && apt-get install -y --no-install-recommends perl make pkg-config \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -14,7 +14,7 @@ RUN cargo build --release --locked -p resume-server \
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libsqlite3-0 libssl3 ca-certificates \
+    && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system app \
     && useradd --system --gid app --home-dir /app --shell /usr/sbin/nologin app \
@@ -28,7 +28,8 @@ ENV HOST=0.0.0.0 \
     PORT=8080 \
     DATABASE_URL=sqlite://data/resumes.db \
     RUST_LOG=info \
-    LOG_FORMAT=json
+    LOG_FORMAT=json \
+    SSL_CERT_DIR=/etc/ssl/certs
 VOLUME ["/app/data"]
 EXPOSE 8080
 ENTRYPOINT ["resume-server"]
