@@ -46,24 +46,40 @@ build_ours() {
     fi
 }
 
-# Prints the median wall time in milliseconds of running "$@" RUNS times.
-median_ms() {
-    if command -v hyperfine >/dev/null; then
-        hyperfine -N --style none --warmup 3 --runs "$RUNS" --export-csv "$WORK/h.csv" \
-            "$(printf '%q ' "$@")" >/dev/null 2>&1
-        awk -F, 'NR == 2 { printf "%.3f\n", $4 * 1000 }' "$WORK/h.csv"
-    else
-        local times=()
-        for _ in $(seq "$RUNS"); do
-            local start end
-            start=$(date +%s%N)
-            "$@" >/dev/null 2>&1 || true
-            end=$(date +%s%N)
-            times+=("$(((end - start) / 1000))")
-        done
-        printf '%s\n' "${times[@]}" | sort -n |
-            awk '{ a[NR] = $1 } END { printf "%.3f\n", a[int((NR + 1) / 2)] / 1000 }'
-    fi
+# Prints "OURS THEIRS": the median wall times in milliseconds of the two
+# commands (each a string, run without a shell), RUNS runs each. The runs
+# alternate in rounds of five, so that a slow spell of a shared machine
+# falls on both commands alike rather than on whichever ran during it.
+pair_ms() {
+    local ours="$1" theirs="$2" rounds=$(((RUNS + 4) / 5)) round
+    : >"$WORK/times"
+    for ((round = 0; round < rounds; round++)); do
+        if command -v hyperfine >/dev/null; then
+            hyperfine -N --style none --warmup 1 --runs 5 --export-json "$WORK/h.json" \
+                "$ours" "$theirs" >/dev/null 2>&1
+            # One time per line inside each command's "times" array.
+            awk '/"times": \[/ { n++; inside = 1; next }
+                 inside && /\]/ { inside = 0 }
+                 inside { gsub(/[ ,]/, ""); print n, $0 * 1000 }' "$WORK/h.json" >>"$WORK/times"
+        else
+            local which command start end
+            for which in 1 2; do
+                command=$([[ $which == 1 ]] && echo "$ours" || echo "$theirs")
+                for _ in 1 2 3 4 5; do
+                    start=$(date +%s%N)
+                    eval "$command" >/dev/null 2>&1 || true
+                    end=$(date +%s%N)
+                    echo "$which $(((end - start) / 1000)).0" | awk '{ print $1, $2 / 1000 }' >>"$WORK/times"
+                done
+            done
+        fi
+    done
+    local which
+    for which in 1 2; do
+        awk -v w="$which" '$1 == w { print $2 }' "$WORK/times" | sort -g |
+            awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.3f ", m }'
+    done
+    echo
 }
 
 # Compares ours with TOOL on FILES; appends "format tool ratio" to ratios.
@@ -73,11 +89,12 @@ compare() {
     command -v "$tool" >/dev/null || { echo "($tool not installed; skipped)"; return; }
     local file ours theirs
     for file in "$@"; do
-        ours=$(median_ms "${OURS[@]}" "$file")
+        local theirs_command
         case "$tool" in
-            pdftotext) theirs=$(median_ms pdftotext -q "$file" -) ;;
-            *) theirs=$(median_ms "$tool" "$file") ;;
+            pdftotext) theirs_command="pdftotext -q $(printf '%q' "$file") -" ;;
+            *) theirs_command="$tool $(printf '%q' "$file")" ;;
         esac
+        read -r ours theirs < <(pair_ms "$(printf '%q ' "${OURS[@]}" "$file")" "$theirs_command")
         printf '| %s | %s | %s | %s | %.2f |\n' "$(basename "$file")" "$tool" "$ours" "$theirs" \
             "$(awk -v a="$ours" -v b="$theirs" 'BEGIN { print (b > 0 ? a / b : 0) }')"
         echo "$format $tool $(awk -v a="$ours" -v b="$theirs" 'BEGIN { print (b > 0 ? a / b : 0) }')" \
