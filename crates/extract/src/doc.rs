@@ -62,8 +62,13 @@ pub(crate) fn extract(
         &mut body,
     );
     let (headers, footers) = header_stories(&fib, &table, &word, &pieces, &lists, deadline);
+    let (text_boxes, header_text_boxes) = text_box_stories(&fib, &word, &pieces, &lists, deadline)?;
 
     let mut sink = headers;
+    sink.blank_line();
+    sink.absorb(header_text_boxes);
+    sink.blank_line();
+    sink.absorb(text_boxes);
     sink.blank_line();
     sink.absorb(body);
     sink.blank_line();
@@ -114,6 +119,12 @@ struct Fib {
     ccp_text: u32,
     ccp_ftn: u32,
     ccp_hdd: u32,
+    /// Comments, endnotes, the main text boxes and the header text boxes:
+    /// the stories after the headers, in this order.
+    ccp_atn: u32,
+    ccp_edn: u32,
+    ccp_txbx: u32,
+    ccp_hdr_txbx: u32,
     clx: Region,
     plcf_hdd: Region,
     plcf_bte_papx: Region,
@@ -139,6 +150,8 @@ impl Fib {
         let cslw = usize::from(u16_at(word, lw_start).ok_or_else(short)?);
         let lw = lw_start + 2;
         let long = |i: usize| u32_at(word, lw + i * 4).ok_or_else(short);
+        // Counts past the ones the FIB declares are taken as zero.
+        let count = |i: usize| if i < cslw { long(i) } else { Ok(0) };
         let pairs_start = lw + cslw * 4;
         let pair_count = usize::from(u16_at(word, pairs_start).ok_or_else(short)?);
         let pair = |i: usize| -> Result<Region, ExtractError> {
@@ -157,6 +170,10 @@ impl Fib {
             ccp_text: long(3)?,
             ccp_ftn: long(4)?,
             ccp_hdd: long(5)?,
+            ccp_atn: count(7)?,
+            ccp_edn: count(8)?,
+            ccp_txbx: count(9)?,
+            ccp_hdr_txbx: count(10)?,
             clx: pair(PAIR_CLX)?,
             plcf_hdd: pair(PAIR_PLCF_HDD)?,
             plcf_bte_papx: pair(PAIR_PLCF_BTE_PAPX)?,
@@ -333,6 +350,45 @@ fn header_stories(
         render(&text, lists, target);
     }
     (headers, footers)
+}
+
+/// The text of the document's text boxes, in the order Word keeps them:
+/// those of the main document, then those of the headers and footers.
+///
+/// Word stores every text box of the main document in one story after the
+/// headers, comments and endnotes, and those of the headers and footers in
+/// the story after that. Each box is tied to a place in the body through
+/// the shape table; this reader does not follow that tie and puts the boxes
+/// before the body, which is where resume templates keep them (a contact
+/// block or a sidebar beside the first paragraph).
+fn text_box_stories(
+    fib: &Fib,
+    word: &[u8],
+    pieces: &PieceTable,
+    lists: &ListParagraphs,
+    deadline: &Deadline,
+) -> Result<(TextSink, TextSink), ExtractError> {
+    let main_start = [
+        fib.ccp_text,
+        fib.ccp_ftn,
+        fib.ccp_hdd,
+        fib.ccp_atn,
+        fib.ccp_edn,
+    ]
+    .into_iter()
+    .fold(0u32, u32::saturating_add);
+    let header_start = main_start.saturating_add(fib.ccp_txbx);
+    let mut stories = [TextSink::default(), TextSink::default()];
+    for (sink, (start, len)) in stories
+        .iter_mut()
+        .zip([(main_start, fib.ccp_txbx), (header_start, fib.ccp_hdr_txbx)])
+    {
+        if len > 0 {
+            render(&pieces.text(word, start, len, deadline)?, lists, sink);
+        }
+    }
+    let [main, headers] = stories;
+    Ok((main, headers))
 }
 
 /// Paragraphs that are list items, as ranges of `WordDocument` offsets,

@@ -333,7 +333,10 @@ impl<'a> Parser<'a> {
                 }
                 true
             }
-            _ if starred && !KEPT_STARRED.contains(&name) => {
+            // A starred destination this reader knows to hold text (a text
+            // box's shape) is read like the group around it.
+            _ if starred && KEPT_STARRED.contains(&name) => true,
+            _ if starred => {
                 self.state.target = Target::Skip;
                 true
             }
@@ -465,6 +468,18 @@ mod tests {
         assert_eq!(doc.text, "Go portfolio now");
         assert_eq!(doc.links[0].target, "https://example.com/p");
         assert_eq!(doc.links[0].text.as_deref(), Some("portfolio"));
+    }
+
+    #[test]
+    fn rtf_text_box_text_is_read_where_the_shape_is_anchored() {
+        // As LibreOffice writes a text frame: a SHAPE field whose result
+        // holds the shape, its properties and its text.
+        let source = r#"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\pard{\field{\*\fldinst SHAPE }{\fldrslt{\shp{\*\shpinst\shpleft6236{\sp{\sn shapeType}{\sv 202}}{\shptxt nadia@example.org\par +1 617 555 0148\par}}}}}Nadia Haddad\par{\*\unknowndest hidden}Boston\par}"#;
+        let document = rtf(source).unwrap();
+        assert_eq!(
+            document.text,
+            "nadia@example.org\n+1 617 555 0148\nNadia Haddad\nBoston"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod api;
 mod corpus;
 mod edge_cases;
 mod features;
+mod layouts;
 mod limits;
 mod smoke_fuzz;
 
