@@ -87,7 +87,10 @@ fn read_stream(
     let stream = file
         .open_stream(path)
         .map_err(|e| ExtractError::Corrupt(format!("the {path} stream cannot be opened ({e})")))?;
-    let mut out = Vec::new();
+    // Sized from the directory's declared length, which a damaged file can
+    // overstate: never more than the limit or 1 MiB up front.
+    let declared = usize::try_from(stream.len().min(limits.max_stream_bytes)).unwrap_or(0);
+    let mut out = Vec::with_capacity(declared.min(1 << 20));
     stream
         .take(limits.max_stream_bytes.saturating_add(1))
         .read_to_end(&mut out)
@@ -265,7 +268,8 @@ impl PieceTable {
         deadline: &Deadline,
     ) -> Result<Vec<(char, usize)>, ExtractError> {
         let end = start.saturating_add(len);
-        let mut out = Vec::new();
+        // A character takes at least one byte of the stream.
+        let mut out = Vec::with_capacity((len as usize).min(word.len()));
         for piece in &self.pieces {
             deadline.check()?;
             let from = piece.start.max(start);

@@ -90,9 +90,22 @@ impl Line {
 /// The page's area in default user space: `[x0, y0, x1, y1]`.
 pub(super) type PageBox = [f32; 4];
 
+/// How the producer of a document broke words at the ends of lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Hyphenation {
+    /// Only after hyphens that belong to the text (word processors,
+    /// browsers): a hyphen at the end of a line is kept when the word is
+    /// joined again.
+    Written,
+    /// Also inside words, adding a hyphen (TeX): a hyphen between two
+    /// lowercase letters at the end of a line is dropped when the word is
+    /// joined again.
+    Automatic,
+}
+
 /// The text of one page in reading order: lines separated by `\n`, blocks and
 /// paragraphs by an empty line.
-pub(super) fn page_text(chars: &[PlacedChar], page: PageBox) -> String {
+pub(super) fn page_text(chars: &[PlacedChar], page: PageBox, hyphenation: Hyphenation) -> String {
     let lines = build_lines(chars, page);
     let median_size = median(lines.iter().map(|l| l.size).collect()).unwrap_or(10.0);
     let mut blocks = Vec::new();
@@ -100,7 +113,7 @@ pub(super) fn page_text(chars: &[PlacedChar], page: PageBox) -> String {
 
     let texts: Vec<String> = blocks
         .iter()
-        .map(|b| block_text(b))
+        .map(|b| block_text(b, hyphenation))
         .filter(|t| !t.is_empty())
         .collect();
     texts.join("\n\n")
@@ -119,7 +132,7 @@ pub(super) fn text_in_rect(chars: &[PlacedChar], rect: PageBox) -> String {
         .collect();
     let lines = build_lines(&inside, [f32::MIN, f32::MIN, f32::MAX, f32::MAX]);
     let texts: Vec<String> = lines.iter().map(Line::text).collect();
-    join_wrapped(&texts.join("\n")).replace('\n', " ")
+    join_wrapped(&texts.join("\n"), Hyphenation::Written).replace('\n', " ")
 }
 
 fn build_lines(chars: &[PlacedChar], page: PageBox) -> Vec<Line> {
@@ -350,7 +363,7 @@ fn divide(lines: Vec<Line>, x: f32) -> (Vec<Line>, Vec<Line>) {
 
 /// The text of a block: its lines, with an empty line where the vertical gap
 /// is clearly wider than the block's usual line spacing.
-fn block_text(lines: &[Line]) -> String {
+fn block_text(lines: &[Line], hyphenation: Hyphenation) -> String {
     let gaps: Vec<f32> = lines
         .windows(2)
         .map(|w| w[0].y - w[1].y)
@@ -367,34 +380,43 @@ fn block_text(lines: &[Line]) -> String {
         }
         out.push_str(&line.text());
     }
-    join_wrapped(&out)
+    join_wrapped(&out, hyphenation)
 }
 
-/// Re-joins words and web addresses that a line break split after a hyphen,
-/// keeping the hyphen (`github.com/priya-` + `raghunathan` →
-/// `github.com/priya-raghunathan`, `medical-` + `surgical` → `medical-surgical`).
+/// Re-joins words and web addresses that a line break split after a hyphen
+/// (`github.com/priya-` + `raghunathan` → `github.com/priya-raghunathan`,
+/// `medical-` + `surgical` → `medical-surgical`).
 ///
-/// Word processors break lines after real hyphens only, so the hyphen is kept.
-/// Text hyphenated automatically (as TeX does) keeps a stray hyphen inside the
-/// joined word; telling the two apart needs a dictionary.
-pub(super) fn join_wrapped(text: &str) -> String {
+/// With [`Hyphenation::Written`] the hyphen of a word is kept: word
+/// processors break lines after real hyphens only. With
+/// [`Hyphenation::Automatic`] a hyphen between lowercase letters is taken
+/// for one the producer added and dropped (`prefer-` + `ably` →
+/// `preferably`), so a compound that really had its hyphen there loses it
+/// (`story-telling` → `storytelling`); telling the two apart needs a
+/// dictionary. Addresses always keep their hyphens.
+pub(super) fn join_wrapped(text: &str, hyphenation: Hyphenation) -> String {
     let mut out = String::with_capacity(text.len());
     let mut lines = text.split('\n').peekable();
     while let Some(line) = lines.next() {
-        out.push_str(line);
         let Some(next) = lines.peek() else {
+            out.push_str(line);
             break;
         };
         let last_word = line.rsplit(' ').next().unwrap_or_default();
-        let continues = next
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        let first = next.chars().next();
+        let continues = first.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
         let stem = last_word.strip_suffix('-').unwrap_or_default();
-        let compound = stem.chars().last().is_some_and(char::is_alphabetic);
-        if (compound || (!stem.is_empty() && looks_like_address(last_word))) && continues {
+        let stem_end = stem.chars().last();
+        let address = !stem.is_empty() && looks_like_address(last_word);
+        if continues && (address || stem_end.is_some_and(char::is_alphabetic)) {
+            let added = hyphenation == Hyphenation::Automatic
+                && !address
+                && stem_end.is_some_and(char::is_lowercase)
+                && first.is_some_and(|c| c.is_ascii_lowercase());
+            out.push_str(if added { &line[..line.len() - 1] } else { line });
             continue;
         }
+        out.push_str(line);
         out.push('\n');
     }
     out
@@ -442,7 +464,10 @@ mod tests {
         let mut chars = text_at(100.0, 700.0, "world");
         chars.extend(text_at(10.0, 700.0, "hello"));
         chars.extend(text_at(10.0, 712.0, "title"));
-        assert_eq!(page_text(&chars, PAGE), "title\nhello\tworld");
+        assert_eq!(
+            page_text(&chars, PAGE, Hyphenation::Written),
+            "title\nhello\tworld"
+        );
     }
 
     #[test]
@@ -450,7 +475,7 @@ mod tests {
         let mut chars = text_at(10.0, 700.0, "ab");
         chars.extend(text_at(21.0, 700.0, "cd"));
         chars.extend(text_at(40.0, 700.0, "ef"));
-        assert_eq!(page_text(&chars, PAGE), "abcd ef");
+        assert_eq!(page_text(&chars, PAGE, Hyphenation::Written), "abcd ef");
     }
 
     #[test]
@@ -459,7 +484,7 @@ mod tests {
         let mut chars = text_at(10.0, 700.0, "ab");
         chars.extend(text_at(34.0, 700.0, "cd"));
         chars.extend(text_at(70.0, 700.0, "ef"));
-        assert_eq!(page_text(&chars, PAGE), "ab cd\tef");
+        assert_eq!(page_text(&chars, PAGE, Hyphenation::Written), "ab cd\tef");
     }
 
     #[test]
@@ -470,7 +495,7 @@ mod tests {
             chars.extend(text_at(10.0, y, &format!("side{i}")));
             chars.extend(text_at(200.0, y - 6.0, &format!("main{i} text")));
         }
-        let text = page_text(&chars, PAGE);
+        let text = page_text(&chars, PAGE, Hyphenation::Written);
         let side_end = text.find("side9").unwrap();
         let main_start = text.find("main0").unwrap();
         assert!(side_end < main_start, "{text}");
@@ -485,7 +510,10 @@ mod tests {
             chars.extend(text_at(10.0, y, &format!("a{i}")));
             chars.extend(text_at(200.0, y, &format!("b{i}")));
         }
-        assert_eq!(page_text(&chars, PAGE), "a0\tb0\na1\tb1\na2\tb2");
+        assert_eq!(
+            page_text(&chars, PAGE, Hyphenation::Written),
+            "a0\tb0\na1\tb1\na2\tb2"
+        );
     }
 
     #[test]
@@ -494,17 +522,47 @@ mod tests {
         chars.extend(text_at(10.0, 688.0, "two"));
         chars.extend(text_at(10.0, 676.0, "three"));
         chars.extend(text_at(10.0, 640.0, "four"));
-        assert_eq!(page_text(&chars, PAGE), "one\ntwo\nthree\n\nfour");
+        assert_eq!(
+            page_text(&chars, PAGE, Hyphenation::Written),
+            "one\ntwo\nthree\n\nfour"
+        );
     }
 
     #[test]
     fn words_and_addresses_wrapped_after_a_hyphen_are_rejoined() {
         assert_eq!(
-            join_wrapped("see github.com/jane-\ndoe-dev now"),
+            join_wrapped("see github.com/jane-\ndoe-dev now", Hyphenation::Written),
             "see github.com/jane-doe-dev now"
         );
-        assert_eq!(join_wrapped("a well-\nknown fact"), "a well-known fact");
-        assert_eq!(join_wrapped("2019 -\npresent"), "2019 -\npresent");
-        assert_eq!(join_wrapped("Python-\nSQL"), "Python-\nSQL");
+        assert_eq!(
+            join_wrapped("a well-\nknown fact", Hyphenation::Written),
+            "a well-known fact"
+        );
+        assert_eq!(
+            join_wrapped("2019 -\npresent", Hyphenation::Written),
+            "2019 -\npresent"
+        );
+        assert_eq!(
+            join_wrapped("Python-\nSQL", Hyphenation::Written),
+            "Python-\nSQL"
+        );
+    }
+
+    #[test]
+    fn hyphens_a_tex_document_added_at_line_ends_are_dropped() {
+        let automatic = |text| join_wrapped(text, Hyphenation::Automatic);
+        assert_eq!(
+            automatic("Hopeful nov-\nelist by night"),
+            "Hopeful novelist by night"
+        );
+        // Addresses, capitals, numbers and ranges keep theirs.
+        assert_eq!(
+            automatic("see github.com/jane-\ndoe-dev now"),
+            "see github.com/jane-doe-dev now"
+        );
+        assert_eq!(automatic("Python-\nSQL"), "Python-\nSQL");
+        assert_eq!(automatic("COVID-\n19 response"), "COVID-19 response");
+        assert_eq!(automatic("2019 -\npresent"), "2019 -\npresent");
+        assert_eq!(automatic("plain\nlines"), "plain\nlines");
     }
 }

@@ -116,6 +116,32 @@ fn extract_document(
     })
 }
 
+/// How the document's producer broke words at line ends: TeX engines
+/// (pdfTeX, XeTeX, LuaTeX, and dvipdfmx after them) hyphenate inside words;
+/// the others are taken to break after written hyphens only.
+fn hyphenation_of(doc: &Document) -> layout::Hyphenation {
+    let info = doc.trailer.get(b"Info").ok().and_then(|info| match info {
+        Object::Reference(id) => doc.get_dictionary(*id).ok(),
+        Object::Dictionary(dictionary) => Some(dictionary),
+        _ => None,
+    });
+    let by_tex = info.is_some_and(|info| {
+        [b"Producer".as_slice(), b"Creator".as_slice()]
+            .into_iter()
+            .filter_map(|key| info.get(key).ok()?.as_str().ok())
+            .any(|value| {
+                // UTF-16 strings hold the ASCII letters between zero bytes.
+                let letters: Vec<u8> = value.iter().copied().filter(|b| *b != 0).collect();
+                letters.windows(3).any(|w| w == b"TeX")
+            })
+    });
+    if by_tex {
+        layout::Hyphenation::Automatic
+    } else {
+        layout::Hyphenation::Written
+    }
+}
+
 /// What reading the pages gave.
 struct PagesRead {
     text: String,
@@ -143,6 +169,7 @@ fn read_pages(
     limits: &Limits,
     deadline: &Deadline,
 ) -> Result<PagesRead, ExtractError> {
+    let hyphenation = hyphenation_of(doc);
     let mut streams = StreamReader::new(limits);
     let mut fonts = FontCache::new();
     let max_depth = limits.max_depth.min(MAX_FORM_DEPTH);
@@ -154,7 +181,7 @@ fn read_pages(
         let page = Interpreter::new(doc, &mut streams, &mut fonts, deadline, max_depth)
             .run_page(page_id)?;
         has_images |= page.has_images;
-        let mut text = layout::page_text(&page.chars, visible_box(doc, page_id));
+        let mut text = layout::page_text(&page.chars, visible_box(doc, page_id), hyphenation);
         let rotated = page
             .rotated
             .split_whitespace()

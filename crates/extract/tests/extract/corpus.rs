@@ -152,3 +152,13 @@ fn word_list_bullets_are_marked() {
         doc.text
     );
 }
+
+#[test]
+fn words_tex_hyphenated_at_line_ends_are_whole_again() {
+    let bytes = std::fs::read(corpus_dir().join("real/altacv__sample.pdf")).unwrap();
+    let text = extractor().extract_bytes(&bytes).unwrap().text;
+    for word in ["novelist", "preferably"] {
+        assert!(text.contains(word), "{word} should be whole");
+    }
+    assert!(!text.contains("nov-elist") && !text.contains("prefer-ably"));
+}
