@@ -194,7 +194,48 @@ fn tokenize(text: &str) -> Vec<Token> {
     if let Some(s) = start {
         tokens.push(classify_word(text, s..text.len()));
     }
-    tokens
+    join_iso_months(text, tokens)
+}
+
+/// Reads `2021-04` (and `2021-04-15`) written without spaces as one
+/// year-month, not as the year range `2021 – 04`.
+fn join_iso_months(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let two_digits = |range: &Range<usize>| {
+        let word = &text[range.clone()];
+        word.len() == 2 && word.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if let (Tok::Year(year), Some((Tok::Dash, dash)), Some((_, month_range))) =
+            (tokens[i].0, tokens.get(i + 1), tokens.get(i + 2))
+        {
+            let adjacent = tokens[i].1.end == dash.start && dash.end == month_range.start;
+            let month = Some(month_range)
+                .filter(|range| adjacent && two_digits(range))
+                .and_then(|range| text[range.clone()].parse::<u8>().ok())
+                .filter(|m| (1..=12).contains(m));
+            if let Some(month) = month {
+                let mut end = month_range.end;
+                let mut next = i + 3;
+                // A day after the month is part of the same date.
+                if let (Some((Tok::Dash, dash)), Some((_, day))) =
+                    (tokens.get(next), tokens.get(next + 1))
+                {
+                    if dash.start == end && day.start == dash.end && two_digits(day) {
+                        end = day.end;
+                        next += 2;
+                    }
+                }
+                out.push((Tok::MonthYear(year, month), tokens[i].1.start..end));
+                i = next;
+                continue;
+            }
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
 }
 
 fn classify_word(text: &str, range: Range<usize>) -> Token {
@@ -363,7 +404,20 @@ mod tests {
         assert_eq!(both("Sep 2021 – now"), (ym(2021, 9), present.clone()));
         assert_eq!(both("Jan–Jun 2011"), (ym(2011, 1), Some(ym(2011, 6))));
         assert_eq!(both("since 03/2021"), (ym(2021, 3), present.clone()));
-        assert_eq!(both("seit 03.2021"), (ym(2021, 3), present));
+        assert_eq!(both("seit 03.2021"), (ym(2021, 3), present.clone()));
+        assert_eq!(both("2021-04 to Present"), (ym(2021, 4), present.clone()));
+        assert_eq!(both("2017-08 – 2021-03"), (ym(2017, 8), Some(ym(2021, 3))));
+        assert_eq!(
+            both("2019-09-01 - 2020-06-30"),
+            (ym(2019, 9), Some(ym(2020, 6)))
+        );
+        // Two years apart, or a second number that is no month, stay a range.
+        assert_eq!(
+            both("2019-2021"),
+            (ResumeDate::Year(2019), Some(ResumeDate::Year(2021)))
+        );
+        assert_eq!(both("2019-20"), (ResumeDate::Year(2019), None));
+        assert_eq!(both("2019 - 04"), (ResumeDate::Year(2019), None));
     }
 
     #[test]
