@@ -70,7 +70,7 @@ pub(crate) fn lines(raw: &str) -> Vec<Line> {
 fn clean_line(line: &str) -> Option<Line> {
     let normalised = normalise_spaces(line);
     let trimmed = normalised.trim();
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || is_page_number(trimmed) {
         return None;
     }
     let (bullet, rest) = strip_bullet(trimmed);
@@ -80,6 +80,27 @@ fn clean_line(line: &str) -> Option<Line> {
         bullet,
         gap_before: false,
     })
+}
+
+/// Whether a line is only a page number as PDFs print them: `3`, `- 3 -`,
+/// `3 / 4`, `Page 3`, `Page 3 of 4`. A year (four digits) is not one.
+fn is_page_number(line: &str) -> bool {
+    let number = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let lower = line.to_lowercase();
+    let rest = lower
+        .strip_prefix("page")
+        .map_or(lower.as_str(), str::trim_start);
+    let rest = rest.trim_matches(|c: char| matches!(c, '-' | '–' | '—') || c.is_whitespace());
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [n] => number(n),
+        [n, m] => number(n) && number(m) && rest.contains('/'),
+        [n, "of", m] => number(n) && number(m),
+        _ => false,
+    }
 }
 
 /// Replaces exotic spaces by plain ones and runs of 2+ spaces by a tab.
@@ -250,6 +271,34 @@ pub(crate) fn is_sentence(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn page_numbers_are_not_lines() {
+        for line in [
+            "1",
+            "12",
+            "- 2 -",
+            "2 / 3",
+            "Page 2",
+            "page 2 of 3",
+            "PAGE 1",
+        ] {
+            assert!(is_page_number(line), "{line}");
+        }
+        for line in [
+            "2017",
+            "1 2",
+            "Page",
+            "Pages 2",
+            "3 years",
+            "10/2019",
+            "Team of 12",
+        ] {
+            assert!(!is_page_number(line), "{line}");
+        }
+        let read = lines("Certified Kubernetes Administrator, 2022\n\n1\n");
+        assert_eq!(read.len(), 1);
+    }
+
     use super::*;
 
     #[test]

@@ -60,6 +60,9 @@ fn continues(prev: &Line, prev_width: usize, column: usize, line: &Line) -> bool
     if contact || crate::contact::find_phone(&line.text).is_some() {
         return false;
     }
+    if range_left_open(&prev.text) && starts_with_date(&line.text) {
+        return true;
+    }
     if starts_fresh(&line.text) {
         return false;
     }
@@ -91,7 +94,39 @@ fn continues(prev: &Line, prev_width: usize, column: usize, line: &Line) -> bool
         && line.text.split_whitespace().count() <= 3
         && !has_separator(&line.text)
         && dates::find(&line.text).is_none();
-    full && open && dates::find(&prev.text).is_none() && (split_entry || dangling || tail_of_bullet)
+    // An entry's fields wrapped before the date that ends them:
+    // `Bachelor of Science in …, Colorado State` / `University, 2017`.
+    let fields_before_date = prev.text.contains(',')
+        && !has_separator(&line.text)
+        && dates::find(&line.text).is_some_and(|span| span.range.end >= line.text.trim_end().len());
+    full && open
+        && dates::find(&prev.text).is_none()
+        && (split_entry || dangling || tail_of_bullet || fields_before_date)
+}
+
+/// Whether `text` ends with a date and a range mark whose end is on the next
+/// line: `… 2017-08 to`, `Jan 2019 –`.
+fn range_left_open(text: &str) -> bool {
+    let text = text.trim_end();
+    let before = text
+        .strip_suffix(['-', '–', '—'])
+        .or_else(|| {
+            let (head, last) = text.rsplit_once(' ')?;
+            matches!(last.to_lowercase().as_str(), "to" | "until" | "through").then_some(head)
+        })
+        .map(str::trim_end);
+    before.is_some_and(|before| {
+        dates::find(before).is_some_and(|span| span.end.is_none() && span.range.end == before.len())
+    })
+}
+
+/// Whether `text` opens with a date or with `Present`.
+fn starts_with_date(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    matches!(
+        first.trim_end_matches([',', '.']).to_lowercase().as_str(),
+        "present" | "now" | "current" | "today"
+    ) || dates::find(text).is_some_and(|span| span.range.start == 0)
 }
 
 fn has_separator(text: &str) -> bool {
@@ -164,6 +199,48 @@ mod tests {
         );
         assert_eq!(out.len(), 3);
         assert!(out[1].ends_with("Certified Energy Practitioners"));
+    }
+
+    #[test]
+    fn a_date_range_wrapped_after_its_first_date_is_joined() {
+        let out = joined(
+            "Systems Engineer, Front Range Logistics, Boulder, CO — 2017-08 to\n\
+             2021-03\n\
+             Analyst, Acme, 2015 –\n\
+             Present\n\
+             2014\n\
+             Intern, Acme",
+        );
+        assert_eq!(
+            out,
+            [
+                "Systems Engineer, Front Range Logistics, Boulder, CO — 2017-08 to 2021-03",
+                "Analyst, Acme, 2015 – Present",
+                "2014",
+                "Intern, Acme"
+            ]
+        );
+    }
+
+    #[test]
+    fn entry_fields_wrapped_before_their_closing_date_are_joined() {
+        let out = joined(
+            "Bachelor of Science in Computer Engineering, Colorado State\n\
+             University, 2017\n\
+             Certified Kubernetes Administrator (CKA), Cloud Native Computing\n\
+             Foundation, 2022\n\
+             Short line, with comma\n\
+             Acme Corp, 2019",
+        );
+        assert_eq!(
+            out,
+            [
+                "Bachelor of Science in Computer Engineering, Colorado State University, 2017",
+                "Certified Kubernetes Administrator (CKA), Cloud Native Computing Foundation, 2022",
+                "Short line, with comma",
+                "Acme Corp, 2019"
+            ]
+        );
     }
 
     #[test]
