@@ -408,7 +408,11 @@ pub(super) fn join_wrapped(text: &str, hyphenation: Hyphenation) -> String {
         let stem = last_word.strip_suffix('-').unwrap_or_default();
         let stem_end = stem.chars().last();
         let address = !stem.is_empty() && looks_like_address(last_word);
-        if continues && (address || stem_end.is_some_and(char::is_alphabetic)) {
+        // Digits on both sides: a date or number written with hyphens
+        // (`2021-` + `04`, `303-555-` + `0177`).
+        let numeric = stem_end.is_some_and(|c| c.is_ascii_digit())
+            && first.is_some_and(|c| c.is_ascii_digit());
+        if numeric || (continues && (address || stem_end.is_some_and(char::is_alphabetic))) {
             let added = hyphenation == Hyphenation::Automatic
                 && !address
                 && stem_end.is_some_and(char::is_lowercase)
@@ -564,5 +568,16 @@ mod tests {
         assert_eq!(automatic("COVID-\n19 response"), "COVID-19 response");
         assert_eq!(automatic("2019 -\npresent"), "2019 -\npresent");
         assert_eq!(automatic("plain\nlines"), "plain\nlines");
+    }
+
+    #[test]
+    fn numbers_written_with_hyphens_are_joined_across_lines() {
+        let written = |text| join_wrapped(text, Hyphenation::Written);
+        assert_eq!(
+            written("Denver — 2021-\n04 to Present"),
+            "Denver — 2021-04 to Present"
+        );
+        assert_eq!(written("call 303-555-\n0177"), "call 303-555-0177");
+        assert_eq!(written("2019 -\n2021"), "2019 -\n2021");
     }
 }
