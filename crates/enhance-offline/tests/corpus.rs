@@ -19,7 +19,7 @@ fn every_corpus_pairing_is_truthful_and_never_scores_lower() {
     let enhancer = OfflineEnhancer::new(taxonomy.clone(), fixed_clock());
     let jobs = corpus_jobs();
     let resumes = corpus_resumes();
-    assert_eq!((resumes.len(), jobs.len()), (17, 8));
+    assert_eq!((resumes.len(), jobs.len()), (18, 8));
 
     for (name, source) in &resumes {
         for (slug, job) in &jobs {

@@ -193,7 +193,7 @@ pub fn documents(dir: &Path, name: &str) -> Vec<(String, ExtractedDocument)> {
 }
 
 /// The renderings read through the real extractor, besides the `.txt`.
-const RENDERINGS: &[&str] = &["docx", "doc", "odt", "pdf", "chromium.pdf"];
+const RENDERINGS: &[&str] = &["docx", "doc", "odt", "pdf", "chromium.pdf", "tex.pdf"];
 
 /// Renderings read through the real extractor.
 fn extracted(dir: &Path, name: &str) -> Vec<(String, ExtractedDocument)> {
