@@ -155,9 +155,12 @@ impl OfflineEnhancer {
         summary::tailored_summary(&facts, profile, &self.taxonomy)
     }
 
-    /// Every skill the source shows, in its text or its content.
+    /// Every skill the source shows, in its text or its content. Names of
+    /// organisations do not count: working at `Front Range Logistics` or
+    /// studying at a `School of Nursing` shows no skill by itself.
     fn shown_skills(&self, source: &SourceResume, content: &ResumeEvidence) -> BTreeSet<SkillId> {
-        let text = ResumeEvidence::from_text(&source.text, &self.taxonomy);
+        let text = without_organisations(&source.text, &source.content);
+        let text = ResumeEvidence::from_text(&text, &self.taxonomy);
         text.skills()
             .chain(content.skills())
             .map(|(id, _)| id)
@@ -229,6 +232,35 @@ fn enhancement(content: ResumeContent, report: MatchReport, warnings: Vec<String
         warnings,
         usage: None,
     }
+}
+
+/// `text` with every employer, school, certification issuer and volunteer
+/// organisation of `content` blanked out where it is written as parsed.
+fn without_organisations(text: &str, content: &ResumeContent) -> String {
+    let employers = content.experience.iter().map(|e| e.company.as_str());
+    let schools = content.education.iter().map(|e| e.institution.as_str());
+    let issuers = content
+        .certifications
+        .iter()
+        .filter_map(|c| c.issuer.as_deref());
+    let organisations = content
+        .volunteer_experience
+        .iter()
+        .map(|v| v.organization.as_str());
+    let mut names: Vec<&str> = employers
+        .chain(schools)
+        .chain(issuers)
+        .chain(organisations)
+        .map(str::trim)
+        .filter(|name| name.chars().count() >= 3)
+        .collect();
+    // Longest first, so a name inside a longer one does not cut it apart.
+    names.sort_by_key(|name| std::cmp::Reverse(name.len()));
+    let mut out = text.to_owned();
+    for name in names {
+        out = out.replace(name, &" ".repeat(name.len()));
+    }
+    out
 }
 
 /// The items without blanks and repeats (compared normalised), first
@@ -312,5 +344,31 @@ mod tests {
         );
         assert!(result.report.score_after > result.report.score_before);
         assert!(result.warnings.is_empty());
+    }
+
+    #[test]
+    fn an_employer_name_shows_no_skill() {
+        let enhancer = OfflineEnhancer::new(Taxonomy::builtin(), Arc::new(FixedClock));
+        let mut job = job();
+        job.posting.description = "Logistics domain experience, Airflow and dbt.".into();
+        let mut source = source();
+        source.content.experience[0].company = "Front Range Logistics".into();
+        source.text = source.text.replace("Acme", "Front Range Logistics");
+        let skills = enhancer.tailor(&source, &job).content.skills;
+        let all: Vec<&String> = skills.technical.iter().chain(&skills.tools).collect();
+        assert!(
+            !all.iter().any(|s| s.to_lowercase().contains("logistics")),
+            "{all:?}"
+        );
+
+        // Said in the work itself, it counts.
+        source.content.experience[0].description += "\n• Built logistics software for carriers";
+        source.text += "\n• Built logistics software for carriers";
+        let skills = enhancer.tailor(&source, &job).content.skills;
+        let all: Vec<&String> = skills.technical.iter().chain(&skills.tools).collect();
+        assert!(
+            all.iter().any(|s| s.to_lowercase().contains("logistics")),
+            "{all:?}"
+        );
     }
 }
