@@ -14,11 +14,11 @@ CORPUS="$ROOT/tests/corpus"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/resume-enhancer-target}"
 
 case "$TARGET" in
-    pdf) seeds=("$CORPUS"/resumes/*/*.pdf "$CORPUS"/real/*.pdf "$CORPUS"/edge-cases/*.pdf) ;;
-    docx) seeds=("$CORPUS"/resumes/*/*.docx "$CORPUS"/edge-cases/*.docx) ;;
-    doc) seeds=("$CORPUS"/resumes/*/*.doc) ;;
-    odt) seeds=("$CORPUS"/resumes/*/*.odt) ;;
-    rtf) seeds=("$CORPUS"/edge-cases/rtf-as.doc) ;;
+    pdf) seeds=("$CORPUS"/resumes/*/*.pdf "$CORPUS"/real/*.pdf "$CORPUS"/edge-cases/*.pdf "$CORPUS"/layouts/*/*.pdf) ;;
+    docx) seeds=("$CORPUS"/resumes/*/*.docx "$CORPUS"/edge-cases/*.docx "$CORPUS"/layouts/*/*.docx) ;;
+    doc) seeds=("$CORPUS"/resumes/*/*.doc "$CORPUS"/layouts/*/*.doc) ;;
+    odt) seeds=("$CORPUS"/resumes/*/*.odt "$CORPUS"/layouts/*/*.odt) ;;
+    rtf) seeds=("$CORPUS"/edge-cases/rtf-as.doc "$CORPUS"/layouts/*/*.rtf) ;;
     text) seeds=("$CORPUS"/resumes/*/*.txt "$CORPUS"/edge-cases/text-as.pdf) ;;
     *) echo "unknown target $TARGET (pdf docx doc odt rtf text)" >&2; exit 2 ;;
 esac

@@ -94,6 +94,12 @@ fn mutated_doc_files_never_panic() {
 }
 
 #[test]
+fn mutated_doc_files_with_text_boxes_never_panic() {
+    let doc = std::fs::read(corpus_dir().join("layouts/text-frame/text-frame.doc")).unwrap();
+    fuzz(&doc, ROUNDS, 6);
+}
+
+#[test]
 fn mutated_odt_files_never_panic() {
     fuzz(&resume_bytes("sofia-villanueva", "odt"), ROUNDS, 3);
 }
@@ -102,6 +108,12 @@ fn mutated_odt_files_never_panic() {
 fn mutated_rtf_files_never_panic() {
     let rtf = std::fs::read(corpus_dir().join("edge-cases/rtf-as.doc")).unwrap();
     fuzz(&rtf, ROUNDS, 4);
+}
+
+#[test]
+fn mutated_rtf_files_with_shapes_never_panic() {
+    let rtf = std::fs::read(corpus_dir().join("layouts/text-frame/text-frame.rtf")).unwrap();
+    fuzz(&rtf, ROUNDS, 7);
 }
 
 #[test]
