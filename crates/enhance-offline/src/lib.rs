@@ -204,13 +204,24 @@ impl OfflineEnhancer {
             .sum()
     }
 
+    /// The match before and after. The opening of a tailored summary names
+    /// the target role (`… to the Senior Backend Engineer role`); that names
+    /// the job, not a skill the resume shows, so it is not scored.
     fn report(
         &self,
         profile: &JobProfile,
         before: &ResumeEvidence,
         after: &ResumeContent,
     ) -> MatchReport {
-        let after = ResumeEvidence::from_content(after, &self.taxonomy);
+        let phrase = summary::role_phrase(&profile.role);
+        let after = match &after.basic.summary {
+            Some(text) if !profile.role.is_empty() && text.contains(&phrase) => {
+                let mut scored = after.clone();
+                scored.basic.summary = Some(text.replace(&phrase, ""));
+                ResumeEvidence::from_content(&scored, &self.taxonomy)
+            }
+            _ => ResumeEvidence::from_content(after, &self.taxonomy),
+        };
         match_report(profile, before, &after)
     }
 }
@@ -344,6 +355,29 @@ mod tests {
         );
         assert!(result.report.score_after > result.report.score_before);
         assert!(result.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_role_named_in_the_opening_is_not_scored_as_a_skill() {
+        let enhancer = OfflineEnhancer::new(Taxonomy::builtin(), Arc::new(FixedClock));
+        let mut job = job();
+        job.posting.title = "Senior Backend Engineer".into();
+        job.posting.description = "Backend services in Airflow and dbt.".into();
+        let result = enhancer.tailor(&source(), &job);
+        let summary = result.content.basic.summary.unwrap_or_default();
+        assert!(
+            summary.contains("Senior Backend Engineer role"),
+            "{summary}"
+        );
+        assert!(
+            !result
+                .report
+                .matched_keywords
+                .iter()
+                .any(|k| k == "Backend development"),
+            "{:?}",
+            result.report.matched_keywords
+        );
     }
 
     #[test]

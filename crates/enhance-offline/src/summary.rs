@@ -35,6 +35,11 @@ pub(crate) struct SummaryFacts<'a> {
     pub(crate) with_role: bool,
 }
 
+/// How the opening names the job it targets: ` to the Data Engineer role`.
+pub(crate) fn role_phrase(role: &str) -> String {
+    format!(" to the {role} role")
+}
+
 /// The tailored summary, or the source's own when there is nothing to add.
 pub(crate) fn tailored_summary(
     facts: &SummaryFacts<'_>,
@@ -80,7 +85,7 @@ fn opening(facts: &SummaryFacts<'_>, profile: &JobProfile, taxonomy: &Taxonomy) 
     let role = if profile.role.is_empty() || !facts.with_role {
         String::new()
     } else {
-        format!(" to the {} role", profile.role)
+        role_phrase(&profile.role)
     };
     let sentence = match (who.is_empty(), skills.is_empty()) {
         (true, true) => return None,
