@@ -200,6 +200,10 @@ fn tokenize(text: &str) -> Vec<Token> {
 /// Reads `2021-04` (and `2021-04-15`) written without spaces as one
 /// year-month, not as the year range `2021 – 04`.
 fn join_iso_months(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let year_dash = |w: &[Token]| matches!((w[0].0, w[1].0), (Tok::Year(_), Tok::Dash));
+    if !tokens.windows(2).any(year_dash) {
+        return tokens;
+    }
     let two_digits = |range: &Range<usize>| {
         let word = &text[range.clone()];
         word.len() == 2 && word.bytes().all(|b| b.is_ascii_digit())

@@ -85,6 +85,11 @@ fn clean_line(line: &str) -> Option<Line> {
 /// Whether a line is only a page number as PDFs print them: `3`, `- 3 -`,
 /// `3 / 4`, `Page 3`, `Page 3 of 4`. A year (four digits) is not one.
 fn is_page_number(line: &str) -> bool {
+    // The longest form, `Page 999 of 999`, has 15 characters.
+    let first = line.chars().next();
+    if line.len() > 16 || !first.is_some_and(|c| c.is_ascii_digit() || "-–—pP".contains(c)) {
+        return false;
+    }
     let number = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     let lower = line.to_lowercase();
     let rest = lower

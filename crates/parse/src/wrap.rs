@@ -96,12 +96,15 @@ fn continues(prev: &Line, prev_width: usize, column: usize, line: &Line) -> bool
         && dates::find(&line.text).is_none();
     // An entry's fields wrapped before the date that ends them:
     // `Bachelor of Science in …, Colorado State` / `University, 2017`.
-    let fields_before_date = prev.text.contains(',')
-        && !has_separator(&line.text)
-        && dates::find(&line.text).is_some_and(|span| span.range.end >= line.text.trim_end().len());
+    let fields_before_date = || {
+        prev.text.contains(',')
+            && !has_separator(&line.text)
+            && dates::find(&line.text)
+                .is_some_and(|span| span.range.end >= line.text.trim_end().len())
+    };
     full && open
         && dates::find(&prev.text).is_none()
-        && (split_entry || dangling || tail_of_bullet || fields_before_date)
+        && (split_entry || dangling || tail_of_bullet || fields_before_date())
 }
 
 /// Whether `text` ends with a date and a range mark whose end is on the next
