@@ -3,27 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use crate::{corpus_dir, extractor};
+use resume_extract::metrics::words;
 
-fn layout_file(name: &str, ext: &str) -> Vec<u8> {
-    std::fs::read(
-        corpus_dir()
-            .join("layouts")
-            .join(name)
-            .join(format!("{name}.{ext}")),
-    )
-    .unwrap()
-}
+use crate::{extractor, layout_bytes};
 
-/// Words, case-folded and without surrounding punctuation, with counts.
+/// Words as [`words`] gives them, without surrounding punctuation (list
+/// bullets are not words of the document), with counts.
 fn word_counts(text: &str) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
-    for word in text.split_whitespace() {
-        let word = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+    for word in words(text) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         if !word.is_empty() {
-            *counts.entry(word).or_insert(0) += 1;
+            *counts.entry(word.to_owned()).or_insert(0) += 1;
         }
     }
     counts
@@ -31,11 +22,11 @@ fn word_counts(text: &str) -> BTreeMap<String, usize> {
 
 #[test]
 fn a_text_frame_and_columns_lose_no_word_in_any_format() {
-    let expected = String::from_utf8(layout_file("text-frame", "expected.txt")).unwrap();
+    let expected = String::from_utf8(layout_bytes("text-frame", "expected.txt")).unwrap();
     let expected = word_counts(&expected);
     for ext in ["odt", "docx", "doc", "rtf", "pdf"] {
         let document = extractor()
-            .extract_bytes(&layout_file("text-frame", ext))
+            .extract_bytes(&layout_bytes("text-frame", ext))
             .unwrap();
         assert_eq!(word_counts(&document.text), expected, "{ext}");
     }
@@ -45,7 +36,7 @@ fn a_text_frame_and_columns_lose_no_word_in_any_format() {
 fn the_text_frame_comes_before_the_body_it_stands_beside() {
     for ext in ["odt", "docx", "doc", "rtf", "pdf"] {
         let document = extractor()
-            .extract_bytes(&layout_file("text-frame", ext))
+            .extract_bytes(&layout_bytes("text-frame", ext))
             .unwrap();
         let text = &document.text;
         let contact = text.find("nadia.haddad@example.org");

@@ -45,6 +45,17 @@ pub fn resume_bytes(name: &str, ext: &str) -> Vec<u8> {
     .unwrap()
 }
 
+/// The bytes of `layouts/<name>/<name>.<ext>`.
+pub fn layout_bytes(name: &str, ext: &str) -> Vec<u8> {
+    std::fs::read(
+        corpus_dir()
+            .join("layouts")
+            .join(name)
+            .join(format!("{name}.{ext}")),
+    )
+    .unwrap()
+}
+
 /// The reference text of a resume (LibreOffice's text export).
 pub fn reference_text(name: &str) -> String {
     String::from_utf8(resume_bytes(name, "txt")).unwrap()

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use resume_extract::{Extractor, Limits};
 
-use crate::{corpus_dir, resume_bytes};
+use crate::{corpus_dir, layout_bytes, resume_bytes};
 
 /// Mutations tried per seed file, unless `EXTRACT_FUZZ_ROUNDS` says more.
 const ROUNDS: usize = 300;
@@ -95,8 +95,7 @@ fn mutated_doc_files_never_panic() {
 
 #[test]
 fn mutated_doc_files_with_text_boxes_never_panic() {
-    let doc = std::fs::read(corpus_dir().join("layouts/text-frame/text-frame.doc")).unwrap();
-    fuzz(&doc, ROUNDS, 6);
+    fuzz(&layout_bytes("text-frame", "doc"), ROUNDS, 6);
 }
 
 #[test]
@@ -112,8 +111,7 @@ fn mutated_rtf_files_never_panic() {
 
 #[test]
 fn mutated_rtf_files_with_shapes_never_panic() {
-    let rtf = std::fs::read(corpus_dir().join("layouts/text-frame/text-frame.rtf")).unwrap();
-    fuzz(&rtf, ROUNDS, 7);
+    fuzz(&layout_bytes("text-frame", "rtf"), ROUNDS, 7);
 }
 
 #[test]
