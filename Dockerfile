@@ -5,7 +5,7 @@
 
 FROM rust:1-bookworm AS build
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends perl make pkg-config \
+    && apt-get install -y --no-install-recommends perl make \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

@@ -69,7 +69,7 @@ pair_ms() {
                     start=$(date +%s%N)
                     eval "$command" >/dev/null 2>&1 || true
                     end=$(date +%s%N)
-                    echo "$which $(((end - start) / 1000)).0" | awk '{ print $1, $2 / 1000 }' >>"$WORK/times"
+                    awk -v w="$which" -v ns="$((end - start))" 'BEGIN { print w, ns / 1e6 }' >>"$WORK/times"
                 done
             done
         fi
