@@ -32,17 +32,15 @@ pub fn run(command: Command) -> Result<(), ServerError> {
     let settings = Settings::from_process_env()?;
     telemetry::init(&settings.log)?;
 
-    // Extraction is synchronous and needs no runtime: a command-line run is
-    // mostly process start-up, and a runtime with its blocking thread would
-    // be most of what remains.
-    if let Command::Extract(args) = command {
-        return print_text(&commands::extract(&settings, args)?);
-    }
-    // Serving wants a worker per core; the other one-shot commands are done
-    // before a pool of workers would have started, so they run on the
-    // calling thread.
     let mut builder = match command {
+        // Extraction is synchronous and needs no runtime: a command-line run
+        // is mostly process start-up, and a runtime with its blocking thread
+        // would be most of what remains.
+        Command::Extract(args) => return print_text(&commands::extract(&settings, args)?),
+        // Serving wants a worker per core.
         Command::Serve => tokio::runtime::Builder::new_multi_thread(),
+        // The other one-shot commands are done before a pool of workers
+        // would have started, so they run on the calling thread.
         _ => tokio::runtime::Builder::new_current_thread(),
     };
     let runtime = builder
@@ -70,6 +68,7 @@ async fn dispatch(command: Command, settings: Settings) -> Result<(), ServerErro
         Command::Job(JobCommand::Create(args)) => {
             print_json(&commands::create_job(&settings, args).await?)
         }
+        // Handled by `run` without a runtime.
         Command::Extract(args) => print_text(&commands::extract(&settings, args)?),
         Command::Enhance(args) => print_json(&commands::enhance(&settings, args).await?),
     }
